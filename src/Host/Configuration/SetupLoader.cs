@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LeeQ.Epii.Platform.Contracts.Backends;
+using LeeQ.Epii.Platform.Host.Cli;
+using LeeQ.Epii.Platform.Host.Plugins;
+using Microsoft.Extensions.Logging.Abstractions;
+using Serilog.Events;
+
+namespace LeeQ.Epii.Platform.Host.Configuration;
+
+/// <summary>
+/// Reads a setup file and validates all of it before anything starts: JSON syntax, the host
+/// schema, each plugin's section schema, the backend's cross-field rules and the environment.
+/// Every problem is collected, not only the first.
+/// </summary>
+internal static class SetupLoader
+{
+    private const int PortPlanFirst = 50051;
+    private const int PortPlanLast = 50099;
+
+    public static async Task<SetupDefinition> LoadAsync(
+        string configPath,
+        CommandLineOptions cli,
+        HostEnvironment environment,
+        PluginCatalog catalog,
+        IReadOnlyList<IQuantumBackendFactory> factories,
+        ILoggerFactory? loggerFactory = null)
+    {
+        var problems = new List<ConfigProblem>();
+        var document = ConfigFileReader.Read(configPath, problems);
+        if (document is null)
+        {
+            return new SetupDefinition(null, null, problems);
+        }
+
+        if (LegacyConfigMapper.IsLegacy(document))
+        {
+            LegacyConfigMapper.Map(document, problems);
+        }
+
+        var sections = catalog.Plugins.SelectMany(p => p.Entry.ConfigSections).ToList();
+        var sectionNames = sections.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var hostSchema = await SchemaValidator.CreateAsync(ReadHostSchema()).ConfigureAwait(false);
+        hostSchema.Validate(document, "$", problems, sectionNames);
+        foreach (var section in sections)
+        {
+            if (document[section.Name] is { } value)
+            {
+                var validator = await SchemaValidator.CreateAsync(section.SchemaJson).ConfigureAwait(false);
+                validator.Validate(value, $"$.{section.Name}", problems);
+            }
+        }
+
+        if (catalog.Failures.Count > 0)
+        {
+            foreach (var unknown in document.Select(p => p.Key).Where(k => !sectionNames.Contains(k) && !hostSchema.TopLevelProperties.Contains(k)))
+            {
+                problems.Add(new ConfigProblem($"$.{unknown}", $"no loaded plugin owns this section; {catalog.Failures.Count} plugin(s) failed to load (see --diagnostic-report)", ProblemSeverity.Warning));
+            }
+        }
+
+        if (problems.Any(p => p.Severity == ProblemSeverity.Error))
+        {
+            return new SetupDefinition(document, null, problems);
+        }
+
+        var settings = ResolveSettings(configPath, document, cli, environment, problems);
+        CheckCrossFieldRules(document, settings, factories, loggerFactory ?? NullLoggerFactory.Instance, problems);
+        return new SetupDefinition(document, problems.Any(p => p.Severity == ProblemSeverity.Error) ? null : settings, problems);
+    }
+
+    /// <summary>The backend configuration handed to factories.</summary>
+    public static BackendConfiguration ToBackendConfiguration(JsonObject document, HostSettings settings, ILoggerFactory loggerFactory) => new()
+    {
+        SetupName = settings.SetupName,
+        SetupType = settings.SetupType,
+        Document = JsonSerializer.SerializeToElement(document),
+        StateDirectory = settings.StoragePath ?? DefaultStateDirectory(settings.SetupName),
+        LoggerFactory = loggerFactory,
+    };
+
+    /// <summary>
+    /// The state directory when <c>storage.path</c> is not set: systemd's <c>$STATE_DIRECTORY</c>
+    /// for installed instances, else the user's XDG state directory.
+    /// </summary>
+    public static string DefaultStateDirectory(string setupName)
+    {
+        var systemd = Environment.GetEnvironmentVariable("STATE_DIRECTORY");
+        if (!string.IsNullOrWhiteSpace(systemd))
+        {
+            return Path.Combine(systemd.Split(':')[0], setupName);
+        }
+
+        var xdg = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
+        var root = string.IsNullOrWhiteSpace(xdg)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state")
+            : xdg;
+        return Path.Combine(root, "leeq-epii", setupName);
+    }
+
+    private static string ReadHostSchema()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("host-config.schema.json")
+            ?? throw new InvalidOperationException("the host configuration schema is missing from the executable");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static HostSettings ResolveSettings(string configPath, JsonObject doc, CommandLineOptions cli, HostEnvironment env, List<ConfigProblem> problems)
+    {
+        int? envPort = null;
+        if (env.Port is { } portText)
+        {
+            if (int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= 65535)
+            {
+                envPort = p;
+            }
+            else
+            {
+                problems.Add(new ConfigProblem("LEEQ_EPII_PORT", $"'{portText}' is not a port number from 1 to 65535"));
+            }
+        }
+
+        LogEventLevel? envLevel = null;
+        if (env.LogLevel is { } levelText)
+        {
+            envLevel = LogLevels.Parse(levelText);
+            if (envLevel is null)
+            {
+                problems.Add(new ConfigProblem("LEEQ_EPII_LOG_LEVEL", $"'{levelText}' is not one of {string.Join(", ", LogLevels.Names)}"));
+            }
+        }
+
+        int? envMessageSize = null;
+        if (env.MaxMessageSize is { } sizeText)
+        {
+            if (int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s >= 1024)
+            {
+                envMessageSize = s;
+            }
+            else
+            {
+                problems.Add(new ConfigProblem("LEEQ_EPII_MAX_MESSAGE_SIZE", $"'{sizeText}' is not a byte count from 1024 to {int.MaxValue}"));
+            }
+        }
+
+        var grpc = doc["grpc"] as JsonObject;
+        var logging = doc["logging"] as JsonObject;
+        var experiments = doc["experiments"] as JsonObject;
+        if (logging?["format"] is not null)
+        {
+            problems.Add(new ConfigProblem("$.logging.format", "accepted for compatibility and ignored: the line format is fixed", ProblemSeverity.Warning));
+        }
+
+        if (grpc?["keepalive_permit_without_calls"] is not null)
+        {
+            problems.Add(new ConfigProblem("$.grpc.keepalive_permit_without_calls", "accepted for compatibility and ignored: the server always answers keepalive pings", ProblemSeverity.Warning));
+        }
+
+        return new HostSettings
+        {
+            ConfigPath = configPath,
+            SetupType = doc["setup_type"]!.GetValue<string>(),
+            SetupName = doc["setup_name"]!.GetValue<string>(),
+            Description = doc["description"]?.GetValue<string>() ?? "",
+            Port = cli.Port ?? envPort ?? doc["port"]?.GetValue<int>() ?? 50051,
+            BindAddress = doc["bind_address"]?.GetValue<string>() ?? "::",
+            MaxWorkers = doc["max_workers"]?.GetValue<int>() ?? grpc?["max_workers"]?.GetValue<int>() ?? 10,
+            ExperimentTimeout = TimeSpan.FromSeconds(doc["timeout"]?.GetValue<double>() ?? 300),
+            LogLevel = LogLevels.Parse(cli.LogLevel) ?? envLevel ?? LogLevels.Parse(logging?["level"]?.GetValue<string>()) ?? LogEventLevel.Information,
+            MaxMessageSize = envMessageSize ?? grpc?["max_message_size"]?.GetValue<int>() ?? (64 * 1024 * 1024),
+            KeepAliveTime = grpc?["keepalive_time_ms"] is { } kt ? TimeSpan.FromMilliseconds(kt.GetValue<int>()) : null,
+            KeepAliveTimeout = grpc?["keepalive_timeout_ms"] is { } kto ? TimeSpan.FromMilliseconds(kto.GetValue<int>()) : null,
+            MaxConcurrentExperiments = experiments?["max_concurrent"]?.GetValue<int>(),
+            QueueSize = experiments?["queue_size"]?.GetValue<int>() ?? 16,
+            StoragePath = (doc["storage"] as JsonObject)?["path"]?.GetValue<string>(),
+            ShutdownGrace = TimeSpan.FromSeconds((doc["shutdown"] as JsonObject)?["grace_period"]?.GetValue<double>() ?? 25),
+        };
+    }
+
+    private static void CheckCrossFieldRules(JsonObject doc, HostSettings settings, IReadOnlyList<IQuantumBackendFactory> factories, ILoggerFactory loggerFactory, List<ConfigProblem> problems)
+    {
+        if (settings.Port is < PortPlanFirst or > PortPlanLast && settings.Port != 0)
+        {
+            problems.Add(new ConfigProblem("$.port", $"{settings.Port} is outside the port plan {PortPlanFirst}-{PortPlanLast} (see docs/operations.md)", ProblemSeverity.Warning));
+        }
+
+        if (settings.SetupType == "hardware" && doc["hardware"] is null)
+        {
+            problems.Add(new ConfigProblem("$.hardware", "setup_type is 'hardware' but the 'hardware' section is missing"));
+            return;
+        }
+
+        if (settings.SetupType == "hardware" && doc["simulation"] is not null)
+        {
+            problems.Add(new ConfigProblem("$.simulation", "ignored: setup_type is 'hardware'", ProblemSeverity.Warning));
+        }
+
+        if (settings.SetupType == "simulation" && doc["hardware"] is not null)
+        {
+            problems.Add(new ConfigProblem("$.hardware", "ignored: setup_type is 'simulation'", ProblemSeverity.Warning));
+        }
+
+        var configuration = ToBackendConfiguration(doc, settings, loggerFactory);
+        var factory = factories.FirstOrDefault(f => f.Matches(configuration));
+        if (factory is null)
+        {
+            var known = factories.Count == 0 ? "no backend plugin is loaded" : $"loaded backends: {string.Join(", ", factories.Select(f => f.Name))}";
+            problems.Add(new ConfigProblem("$.setup_type", $"no backend plugin handles setup_type '{settings.SetupType}' ({known})"));
+            return;
+        }
+
+        foreach (var (path, message) in factory.Validate(configuration))
+        {
+            problems.Add(new ConfigProblem(path, message));
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using LeeQ.Epii.Platform.Contracts.Experiments;
+using LeeQ.Epii.Platform.Contracts.Results;
+
+namespace LeeQ.Epii.Platform.Host.Execution;
+
+/// <summary>What the coordinator knows about a finished run.</summary>
+internal sealed record RunRecord(
+    string RunId,
+    IExperiment Experiment,
+    ExperimentOutcome Outcome,
+    long Seed,
+    int Shots,
+    TimeSpan Duration,
+    IReadOnlyList<CalibrationUpdate> AppliedUpdates,
+    string? UpdateNote);

@@ -1,0 +1,97 @@
+namespace LeeQ.Epii.Platform.Host.Logging;
+
+/// <summary>
+/// Every log line the host writes, with a stable event id (the ids are part of the operations
+/// contract: alerting rules may match them). Levels: Error for our own faults, Warning for
+/// problems an operator should look at, Information for lifecycle and runs, Debug for calls.
+/// </summary>
+internal static partial class HostLog
+{
+    [LoggerMessage(EventId = 1000, EventName = "Starting", Level = LogLevel.Information,
+        Message = "Starting leeq-epii {Version} for setup '{SetupName}' from {ConfigPath}")]
+    public static partial void Starting(ILogger logger, string version, string setupName, string configPath);
+
+    [LoggerMessage(EventId = 1001, EventName = "PluginLoaded", Level = LogLevel.Information,
+        Message = "Loaded plugin '{PluginId}' {PluginVersion} from {Path}")]
+    public static partial void PluginLoaded(ILogger logger, string pluginId, string pluginVersion, string path);
+
+    [LoggerMessage(EventId = 1002, EventName = "PluginLoadFailed", Level = LogLevel.Warning,
+        Message = "Plugin at {Path} was not loaded: {Reason}")]
+    public static partial void PluginLoadFailed(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 1003, EventName = "ConfigWarning", Level = LogLevel.Warning,
+        Message = "Configuration: {Location}: {Problem}")]
+    public static partial void ConfigWarning(ILogger logger, string location, string problem);
+
+    [LoggerMessage(EventId = 1004, EventName = "ConfigError", Level = LogLevel.Error,
+        Message = "Configuration: {Location}: {Problem}")]
+    public static partial void ConfigError(ILogger logger, string location, string problem);
+
+    [LoggerMessage(EventId = 1005, EventName = "SetupReady", Level = LogLevel.Information,
+        Message = "Setup '{SetupName}' ready: {BackendKind} backend '{BackendName}', {QubitCount} qubits, {ExperimentCount} experiments")]
+    public static partial void SetupReady(ILogger logger, string setupName, string backendKind, string backendName, int qubitCount, int experimentCount);
+
+    [LoggerMessage(EventId = 1006, EventName = "Listening", Level = LogLevel.Information,
+        Message = "Serving epii.v1 on {Address}:{Port}")]
+    public static partial void Listening(ILogger logger, string address, int port);
+
+    [LoggerMessage(EventId = 1007, EventName = "StartupFailed", Level = LogLevel.Critical,
+        Message = "Start-up failed: {Reason}")]
+    public static partial void StartupFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1008, EventName = "ExperimentConflict", Level = LogLevel.Warning,
+        Message = "{Conflict}")]
+    public static partial void ExperimentConflict(ILogger logger, string conflict);
+
+    [LoggerMessage(EventId = 1009, EventName = "Stopping", Level = LogLevel.Information,
+        Message = "Stopping: {InFlight} experiment(s) in flight, grace {GraceSeconds} s")]
+    public static partial void Stopping(ILogger logger, int inFlight, double graceSeconds);
+
+    [LoggerMessage(EventId = 2000, EventName = "RunStarted", Level = LogLevel.Information,
+        Message = "Run {RunId}: {Experiment} started (seed {Seed}, {Shots} shots)")]
+    public static partial void RunStarted(ILogger logger, string runId, string experiment, long seed, int shots);
+
+    [LoggerMessage(EventId = 2001, EventName = "RunSucceeded", Level = LogLevel.Information,
+        Message = "Run {RunId}: {Experiment} succeeded in {DurationMs:0.0} ms, {UpdateCount} calibration update(s)")]
+    public static partial void RunSucceeded(ILogger logger, string runId, string experiment, double durationMs, int updateCount);
+
+    [LoggerMessage(EventId = 2002, EventName = "RunTimedOut", Level = LogLevel.Warning,
+        Message = "Run {RunId}: {Experiment} timed out after {TimeoutSeconds} s")]
+    public static partial void RunTimedOut(ILogger logger, string runId, string experiment, double timeoutSeconds);
+
+    [LoggerMessage(EventId = 2003, EventName = "RunCancelled", Level = LogLevel.Information,
+        Message = "Run {RunId}: {Experiment} cancelled after {DurationMs:0.0} ms")]
+    public static partial void RunCancelled(ILogger logger, string runId, string experiment, double durationMs);
+
+    [LoggerMessage(EventId = 2004, EventName = "RunFailed", Level = LogLevel.Error,
+        Message = "Experiment {Experiment} failed with an internal error")]
+    public static partial void RunFailed(ILogger logger, Exception exception, string experiment);
+
+    [LoggerMessage(EventId = 2005, EventName = "UpdatesRejected", Level = LogLevel.Warning,
+        Message = "{Source}: {Note}")]
+    public static partial void UpdatesRejected(ILogger logger, string source, string note);
+
+    [LoggerMessage(EventId = 2006, EventName = "UndeclaredOutput", Level = LogLevel.Error,
+        Message = "Experiment {Experiment} returned undeclared output '{Output}'; it was dropped")]
+    public static partial void UndeclaredOutput(ILogger logger, string experiment, string output);
+
+    [LoggerMessage(EventId = 2007, EventName = "PlotFailed", Level = LogLevel.Error,
+        Message = "Rendering figure '{Title}' of {Experiment} failed")]
+    public static partial void PlotFailed(ILogger logger, Exception exception, string title, string experiment);
+
+    [LoggerMessage(EventId = 3000, EventName = "ParameterChanged", Level = LogLevel.Information,
+        Message = "Parameter {Parameter}: {OldValue} -> {NewValue} ({Source})")]
+    public static partial void ParameterChanged(ILogger logger, string parameter, string oldValue, string newValue, string source);
+
+    [LoggerMessage(EventId = 3001, EventName = "ParameterChangeRejected", Level = LogLevel.Information,
+        Message = "SetParameters rejected: {Problems}")]
+    public static partial void ParameterChangeRejected(ILogger logger, string problems);
+
+    [LoggerMessage(EventId = 4000, EventName = "GrpcCall", Level = LogLevel.Debug,
+        Message = "gRPC call {Method} from {Peer}")]
+    public static partial void GrpcCall(ILogger logger, string method, string peer);
+
+    [LoggerMessage(EventId = 4001, EventName = "RequestRejected", Level = LogLevel.Information,
+        Message = "{Method}: {Status}: {Detail}")]
+    public static partial void RequestRejected(ILogger logger, string method, string status, string detail);
+}
