@@ -1,0 +1,195 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+
+namespace LeeQ.Epii.Platform.Plugins.Experiments.Standard.Fitting;
+
+/// <summary>
+/// Least-squares curve fitting with MathNet's Levenberg–Marquardt minimiser from several starting
+/// points. The covariance is (JᵀJ)⁻¹·RSS/(n − p) with J the Jacobian at the optimum, so the
+/// standard errors reflect the observed scatter (as scipy's curve_fit with absolute_sigma=False).
+/// A fit that cannot converge is returned as a failed <see cref="FitResult"/>, never thrown.
+/// </summary>
+internal static class CurveFitter
+{
+    private const int MaximumIterations = 400;
+
+    /// <summary>Fits <paramref name="model"/> from each start and keeps the lowest residual.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="x">Abscissae.</param>
+    /// <param name="y">Ordinates.</param>
+    /// <param name="starts">Initial parameter vectors (at least one).</param>
+    /// <param name="isAcceptable">Optional constraint on the solution (e.g. a positive time constant).</param>
+    public static FitResult Fit(
+        FitModel model,
+        IReadOnlyList<double> x,
+        IReadOnlyList<double> y,
+        IEnumerable<double[]> starts,
+        Func<double[], bool>? isAcceptable = null)
+    {
+        var n = x.Count;
+        var p = model.ParameterNames.Count;
+        if (n != y.Count)
+        {
+            return FitResult.Failed(model, $"x has {n} points but y has {y.Count}");
+        }
+
+        if (n <= p)
+        {
+            return FitResult.Failed(model, $"{n} points cannot determine {p} parameters");
+        }
+
+        if (y.Any(v => !double.IsFinite(v)))
+        {
+            return FitResult.Failed(model, "the data contain non-finite values");
+        }
+
+        double[]? best = null;
+        var bestRss = double.PositiveInfinity;
+        var lastError = "no starting point given";
+        foreach (var start in starts)
+        {
+            if (start.Length != p || start.Any(v => !double.IsFinite(v)))
+            {
+                continue;
+            }
+
+            var candidate = Minimise(model, x, y, start, out var error);
+            if (candidate is null)
+            {
+                lastError = error;
+                continue;
+            }
+
+            if (isAcceptable is not null && !isAcceptable(candidate))
+            {
+                lastError = "the optimum lies outside the physical range of the model";
+                continue;
+            }
+
+            var rss = ResidualSumOfSquares(model, x, y, candidate);
+            if (rss < bestRss)
+            {
+                bestRss = rss;
+                best = candidate;
+            }
+        }
+
+        return best is null ? FitResult.Failed(model, lastError) : Summarise(model, x, y, best, bestRss);
+    }
+
+    /// <summary>Residual sum of squares of <paramref name="parameters"/>.</summary>
+    public static double ResidualSumOfSquares(FitModel model, IReadOnlyList<double> x, IReadOnlyList<double> y, double[] parameters)
+    {
+        var rss = 0.0;
+        for (var k = 0; k < x.Count; k++)
+        {
+            var r = y[k] - model.Function(x[k], parameters);
+            rss += r * r;
+        }
+
+        return rss;
+    }
+
+    /// <summary>Coefficient of determination of a residual sum of squares against the data.</summary>
+    public static double RSquared(IReadOnlyList<double> y, double rss)
+    {
+        var mean = y.Average();
+        var tss = y.Sum(v => (v - mean) * (v - mean));
+        return tss > 0 ? 1 - (rss / tss) : double.NaN;
+    }
+
+    private static double[]? Minimise(FitModel model, IReadOnlyList<double> x, IReadOnlyList<double> y, double[] start, out string error)
+    {
+        error = "";
+        var xs = Vector<double>.Build.DenseOfEnumerable(x);
+        var ys = Vector<double>.Build.DenseOfEnumerable(y);
+        var objective = ObjectiveFunction.NonlinearModel(
+            (pv, xv) =>
+            {
+                var pa = pv.ToArray();
+                var result = Vector<double>.Build.Dense(xv.Count);
+                for (var k = 0; k < xv.Count; k++)
+                {
+                    result[k] = model.Function(xv[k], pa);
+                }
+
+                return result;
+            },
+            xs,
+            ys);
+        var scales = Vector<double>.Build.DenseOfEnumerable(start.Select(v => Math.Max(Math.Abs(v), 1e-12)));
+        try
+        {
+            var minimiser = new LevenbergMarquardtMinimizer(maximumIterations: MaximumIterations);
+            var result = minimiser.FindMinimum(objective, Vector<double>.Build.DenseOfArray(start), scales: scales);
+            var point = result.MinimizingPoint.ToArray();
+            if (point.Any(v => !double.IsFinite(v)))
+            {
+                error = "the optimiser diverged";
+                return null;
+            }
+
+            return point;
+        }
+        catch (Exception ex) when (ex is MaximumIterationsException or ArgumentException or InvalidOperationException or ArithmeticException)
+        {
+            error = $"the optimiser failed: {ex.Message}";
+            return null;
+        }
+    }
+
+    private static FitResult Summarise(FitModel model, IReadOnlyList<double> x, IReadOnlyList<double> y, double[] values, double rss)
+    {
+        var n = x.Count;
+        var p = values.Length;
+        var jacobian = Matrix<double>.Build.Dense(n, p);
+        for (var j = 0; j < p; j++)
+        {
+            var h = 1e-6 * Math.Max(Math.Abs(values[j]), 1e-6);
+            var plus = (double[])values.Clone();
+            var minus = (double[])values.Clone();
+            plus[j] += h;
+            minus[j] -= h;
+            for (var k = 0; k < n; k++)
+            {
+                jacobian[k, j] = (model.Function(x[k], plus) - model.Function(x[k], minus)) / (2 * h);
+            }
+        }
+
+        var covariance = new double[p, p];
+        var errors = new double[p];
+        var converged = true;
+        var message = "converged";
+        var jtj = jacobian.TransposeThisAndMultiply(jacobian);
+        var variance = rss / (n - p);
+        try
+        {
+            var inverse = jtj.Inverse();
+            for (var i = 0; i < p; i++)
+            {
+                for (var j = 0; j < p; j++)
+                {
+                    covariance[i, j] = inverse[i, j] * variance;
+                }
+
+                errors[i] = covariance[i, i] >= 0 ? Math.Sqrt(covariance[i, i]) : double.NaN;
+            }
+        }
+        catch (ArithmeticException)
+        {
+            converged = false;
+        }
+
+        if (errors.Any(e => !double.IsFinite(e)))
+        {
+            converged = false;
+            message = "the parameters are not determined by the data (singular covariance)";
+            for (var i = 0; i < p; i++)
+            {
+                errors[i] = double.IsFinite(errors[i]) ? errors[i] : double.NaN;
+            }
+        }
+
+        return new FitResult(model, values, errors, covariance, RSquared(y, rss), Math.Sqrt(rss / n), converged, message);
+    }
+}
