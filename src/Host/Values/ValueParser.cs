@@ -96,7 +96,7 @@ internal static class ValueParser
                     return true;
                 }
 
-                if (literal is long bit and (0 or 1))
+                if (literal is long bit && bit is 0 or 1)
                 {
                     value = bit == 1;
                     return true;
@@ -240,7 +240,7 @@ internal static class ValueParser
 
     private static object? FromElement(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.Number => element.TryGetInt64(out var l) ? l : element.GetDouble(),
+        JsonValueKind.Number => element.TryGetInt64(out var l) ? (object)l : element.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Null => null,
