@@ -65,6 +65,7 @@ internal static class Daemon
 
         var app = builder.Build();
         app.MapGrpcService<ExperimentPlatformServiceImpl>();
+        app.MapGrpcService<RunServiceImpl>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         foreach (var serviceType in catalog.Plugins.SelectMany(p => p.Entry.GrpcServices))
@@ -82,7 +83,7 @@ internal static class Daemon
         {
             await runtime.InitializeAsync(CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException or Storage.StoreUnavailableException)
         {
             HostLog.StartupFailed(logger, $"the setup could not be built: {ex.Message}");
             return 1;

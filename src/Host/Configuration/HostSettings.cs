@@ -38,5 +38,9 @@ internal sealed record HostSettings
 
     public string? StoragePath { get; init; }
 
+    public int RetentionMaxRuns { get; init; } = 10_000;
+
+    public TimeSpan RetentionMaxAge { get; init; } = TimeSpan.FromDays(90);
+
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(25);
 }

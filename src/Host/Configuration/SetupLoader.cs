@@ -176,6 +176,8 @@ internal static class SetupLoader
             MaxConcurrentExperiments = experiments?["max_concurrent"]?.GetValue<int>(),
             QueueSize = experiments?["queue_size"]?.GetValue<int>() ?? 16,
             StoragePath = (doc["storage"] as JsonObject)?["path"]?.GetValue<string>(),
+            RetentionMaxRuns = doc["storage"]?["retention"]?["max_runs"]?.GetValue<int>() ?? 10_000,
+            RetentionMaxAge = TimeSpan.FromDays(doc["storage"]?["retention"]?["max_age_days"]?.GetValue<double>() ?? 90),
             ShutdownGrace = TimeSpan.FromSeconds((doc["shutdown"] as JsonObject)?["grace_period"]?.GetValue<double>() ?? 25),
         };
     }

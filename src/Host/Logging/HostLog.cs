@@ -94,4 +94,16 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 4001, EventName = "RequestRejected", Level = LogLevel.Information,
         Message = "{Method}: {Status}: {Detail}")]
     public static partial void RequestRejected(ILogger logger, string method, string status, string detail);
+
+    [LoggerMessage(EventId = 2008, EventName = "RunRecordFailed", Level = LogLevel.Error,
+        Message = "Recording the end of run {RunId} failed")]
+    public static partial void RunRecordFailed(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(EventId = 3002, EventName = "StoredValueDropped", Level = LogLevel.Warning,
+        Message = "Parameters: {Note}")]
+    public static partial void StoredValueDropped(ILogger logger, string note);
+
+    [LoggerMessage(EventId = 3003, EventName = "StoreOpened", Level = LogLevel.Information,
+        Message = "State store {Path}: {ParameterCount} stored parameter values, {InterruptedRuns} interrupted run(s) closed")]
+    public static partial void StoreOpened(ILogger logger, string path, int parameterCount, int interruptedRuns);
 }

@@ -76,6 +76,13 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"the host did not answer within 60 s:{Environment.NewLine}{host.Output}");
     }
 
+    /// <summary>Kills the process with SIGKILL, as a crash or an OOM kill would.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
+    }
+
     /// <summary>Sends SIGTERM and waits for the exit code.</summary>
     public async Task<int> StopAsync(TimeSpan timeout)
     {
