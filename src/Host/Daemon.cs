@@ -115,7 +115,8 @@ internal static class Daemon
 
     private static void MapPluginService(WebApplication app, Type serviceType)
     {
-        var method = typeof(GrpcEndpointRouteBuilderExtensions).GetMethod(nameof(GrpcEndpointRouteBuilderExtensions.MapGrpcService))!
+        var method = typeof(GrpcEndpointRouteBuilderExtensions).GetMethods()
+            .Single(m => m.Name == nameof(GrpcEndpointRouteBuilderExtensions.MapGrpcService) && m.IsGenericMethodDefinition && m.GetParameters().Length == 1)
             .MakeGenericMethod(serviceType);
         method.Invoke(null, [app]);
     }

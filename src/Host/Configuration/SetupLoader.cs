@@ -184,9 +184,9 @@ internal static class SetupLoader
 
     private static void CheckCrossFieldRules(JsonObject doc, HostSettings settings, IReadOnlyList<IQuantumBackendFactory> factories, ILoggerFactory loggerFactory, List<ConfigProblem> problems)
     {
-        if (settings.Port is < PortPlanFirst or > PortPlanLast && settings.Port != 0)
+        if (doc["port"]?.GetValue<int>() is { } filePort and (< PortPlanFirst or > PortPlanLast))
         {
-            problems.Add(new ConfigProblem("$.port", $"{settings.Port} is outside the port plan {PortPlanFirst}-{PortPlanLast} (see docs/operations.md)", ProblemSeverity.Warning));
+            problems.Add(new ConfigProblem("$.port", $"{filePort} is outside the port plan {PortPlanFirst}-{PortPlanLast} (see docs/operations.md)", ProblemSeverity.Warning));
         }
 
         if (settings.SetupType == "hardware" && doc["hardware"] is null)
