@@ -2,6 +2,7 @@ using LeeQ.Epii.Platform.Host;
 using LeeQ.Epii.Platform.Host.Cli;
 using LeeQ.Epii.Platform.Host.Configuration;
 using LeeQ.Epii.Platform.Host.Logging;
+using LeeQ.Epii.Platform.Host.Operations;
 using LeeQ.Epii.Platform.Host.Plugins;
 using LeeQ.Epii.Platform.Host.Services;
 using Serilog.Core;
@@ -43,6 +44,16 @@ try
         return ValidateCommand.Run(configPath, setup, catalog, stdout);
     }
 
+    if (options.HealthCheck)
+    {
+        return await HealthCheckCommand.RunAsync(setup, catalog, stdout);
+    }
+
+    if (options.DiagnosticReport)
+    {
+        return await DiagnosticReportCommand.RunAsync(setup, catalog, factories, loggerFactory, stdout);
+    }
+
     foreach (var failure in catalog.Failures)
     {
         HostLog.PluginLoadFailed(logger, failure.Path, failure.Reason);
@@ -72,7 +83,13 @@ try
     }
 
     await using var app = Daemon.Build(setup, catalog, options, serilog);
-    return await Daemon.RunAsync(app, setup.Settings, logger);
+    if (options.TestExperiment is { } experiment)
+    {
+        return await TestExperimentCommand.RunAsync(app.Services, experiment, stdout);
+    }
+
+    var reloader = new ConfigReloader(options, catalog, factories, levelSwitch, setup.Settings, logger);
+    return await Daemon.RunAsync(app, setup, options, reloader, logger);
 }
 catch (Exception ex)
 {

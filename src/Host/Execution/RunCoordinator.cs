@@ -50,8 +50,21 @@ internal sealed class RunCoordinator : IDisposable
 
     public int InFlight => Volatile.Read(ref _admitted);
 
-    /// <summary>Cancels every queued and running experiment (at shutdown, after the grace).</summary>
-    public void CancelAll() => _shutdown.Cancel();
+    /// <summary>How many runs were in progress when shutdown cancelled them.</summary>
+    public int CancelledAtShutdown { get; private set; }
+
+    /// <summary>Cancels every queued and running experiment (at shutdown, shortly before the grace ends).</summary>
+    public void CancelAll()
+    {
+        lock (_shutdown)
+        {
+            if (!_shutdown.IsCancellationRequested)
+            {
+                CancelledAtShutdown = InFlight;
+                _shutdown.Cancel();
+            }
+        }
+    }
 
     /// <summary>Cancels one queued or running run; false when it is not in progress.</summary>
     public bool Cancel(string runId)

@@ -28,6 +28,7 @@ public static class CliProcess
 
         // Every process gets a state directory of its own unless the test shares one on purpose.
         info.Environment["XDG_STATE_HOME"] = Directory.CreateTempSubdirectory("leeq-epii-state-").FullName;
+        info.Environment["RUNTIME_DIRECTORY"] = Directory.CreateTempSubdirectory("leeq-epii-run-").FullName;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;
