@@ -51,6 +51,22 @@ public sealed class AnalyticTwoLevelExecutor : IExperimentExecutor
         return Task.FromResult(new ExecutionResult(outcomes, 1));
     }
 
+    /// <inheritdoc />
+    public async Task<ExecutionResult> ExecuteAsync(
+        IReadOnlyList<PulseProgram> programs, int? shots, bool returnShots, CancellationToken cancellationToken)
+    {
+        var previous = ReturnShots;
+        ReturnShots = previous || returnShots;
+        try
+        {
+            return await ExecuteAsync(programs, shots, cancellationToken);
+        }
+        finally
+        {
+            ReturnShots = previous;
+        }
+    }
+
     private ProgramOutcome Run(PulseProgram program, int shots)
     {
         var states = _qubits.Keys.ToDictionary(q => q, _ => new QubitState());
