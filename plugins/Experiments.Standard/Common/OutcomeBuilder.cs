@@ -37,6 +37,10 @@ internal sealed class OutcomeBuilder
     public OutcomeBuilder Array(string name, Complex[] values, params long[] shape) =>
         Add(ResultValue.Array(name, NumericArray.Of(values, shape), Describe(name)));
 
+    /// <summary>Adds a bool array.</summary>
+    public OutcomeBuilder Array(string name, bool[] values, params long[] shape) =>
+        Add(ResultValue.Array(name, NumericArray.Of(values, shape), Describe(name)));
+
     /// <summary>Adds a number.</summary>
     public OutcomeBuilder Number(string name, double value) => Add(ResultValue.Number(name, value, Describe(name)));
 
