@@ -47,7 +47,8 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
  * Solvers: when every pulse on a component is constant over the segment and sits at the frame
  * frequency, the generator L is time independent and the segment is propagated exactly,
  * ρ(t+τ) = exp(L·τ)ρ(t), with L diagonalised once per distinct generator and reused for every
- * duration in a sweep (ConstantPropagator). Otherwise (shaped envelopes, several carriers on one
+ * duration in a sweep (ConstantPropagator); components larger than 16 states are always integrated,
+ * since their d_C²×d_C² Liouvillian would be too large to diagonalise. Otherwise (shaped envelopes, several carriers on one
  * component) the segment is integrated with adaptive Dormand–Prince 5(4) under an explicit
  * error tolerance; such results are memoised on the exact input state (SegmentMemo). The
  * Integrated engine ("qutip" in the configuration) integrates every segment that way with
@@ -60,6 +61,9 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
 internal sealed class MasterEquationSolver
 {
     private const double TimeEps = 1e-12;
+
+    /// <summary>Largest component dimension propagated with dense Liouvillian exponentials (d_C² = 256).</summary>
+    public const int MaxExactComponentDim = 16;
     private readonly DeviceModel _device;
     private readonly ComponentSpace[] _components;
     private readonly int[] _jointStrides;
@@ -197,6 +201,7 @@ internal sealed class MasterEquationSolver
         }
 
         var constant = _device.Engine == EngineKind.Exact
+            && component.Dim <= MaxExactComponentDim
             && drives.All(p => p is null || (p.IsConstantOn(ta, tb) && p.CarrierMhz == frames[Array.IndexOf(members, p.Qubit)]));
 
         var d2 = component.Dim * component.Dim;
