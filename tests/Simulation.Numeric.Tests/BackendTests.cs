@@ -3,12 +3,13 @@ using LeeQ.Epii.Platform.Contracts.Backends;
 using LeeQ.Epii.Platform.Contracts.Parameters;
 using LeeQ.Epii.Platform.Contracts.Programs;
 using Microsoft.Extensions.Logging.Abstractions;
+using Xunit.Abstractions;
 using static LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Tests.TestDevices;
 
 namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Tests;
 
 /// <summary>The backend as the host sees it: configuration, parameters, shots and seeds.</summary>
-public sealed class BackendTests
+public sealed class BackendTests(ITestOutputHelper output)
 {
     private static BackendConfiguration Config(string simulationJson) => new()
     {
@@ -92,6 +93,7 @@ public sealed class BackendTests
         var p10 = result.Programs[0]["m"].PExcited;
         var p01 = 1 - result.Programs[1]["m"].P1;
         var fidelity = 1 - ((p10 + p01) / 2);
+        output.WriteLine($"P(1|0) {p10:F4}  P(0|1) {p01:F4}  F {fidelity:F4}  pi P1 {result.Programs[1]["m"].P1:F4}");
         Assert.InRange(fidelity, 0.95, 0.995);
     }
 
