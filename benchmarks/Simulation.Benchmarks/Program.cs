@@ -9,46 +9,6 @@ using LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Model;
 using LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
 using Microsoft.Extensions.Logging.Abstractions;
 
-if (args.Length > 0 && args[0] == "probe")
-{
-    var device = new DeviceModel { Qubits = [QubitProperties.Default(0, 3)], Couplings = new Dictionary<(int A, int B), double>() };
-    var space = new ComponentSpace(0, [3], [0]);
-    var gen = new ComponentGenerator(space, device, [5000.0]);
-    var env = new PulseEnvelope { Shape = EnvelopeShape.Drag, Sigmas = 2, DragAlpha = -600 };
-    foreach (var tol in new[] { 1e-8, 1e-7, 1e-6, 1e-5 })
-    {
-        var evals = 0;
-        var g = new System.Numerics.Complex[9];
-        var h = new System.Numerics.Complex[1];
-        void F(double t, ReadOnlySpan<System.Numerics.Complex> y, Span<System.Numerics.Complex> dy)
-        {
-            evals++;
-            h[0] = Math.PI * 50 * 0.45 * env.Sample(Math.Clamp(t, 0, 0.04), 0.04);
-            gen.BuildG(h, g);
-            gen.Derivative(g, y, dy, 1);
-        }
-        var y = new System.Numerics.Complex[9]; y[0] = 1;
-        var sw = Stopwatch.StartNew();
-        int steps = 0;
-        for (var r = 0; r < 200; r++) { y = new System.Numerics.Complex[9]; y[0] = 1; steps = DormandPrince.Integrate(F, y, 0, 0.04, 1e-5, tol * 1e-2, tol, CancellationToken.None); }
-        Console.WriteLine($"rtol {tol}: steps {steps} evals/run {evals / 200} time {sw.Elapsed.TotalMilliseconds / 200 * 1000:F1} us P1 {y[4].Real:F9} P2 {y[8].Real:E4}");
-    }
-    {
-        var g = new System.Numerics.Complex[9];
-        var h = new System.Numerics.Complex[1];
-        var y = new System.Numerics.Complex[9]; y[0] = 1;
-        var dy = new System.Numerics.Complex[9];
-        var sw = Stopwatch.StartNew();
-        for (var r = 0; r < 1000000; r++) { h[0] = Math.PI * 50 * 0.45 * env.Sample(0.01, 0.04); }
-        Console.WriteLine($"sample {sw.Elapsed.TotalMilliseconds:F1} ns"); sw.Restart();
-        for (var r = 0; r < 1000000; r++) { gen.BuildG(h, g); }
-        Console.WriteLine($"buildG {sw.Elapsed.TotalMilliseconds:F1} ns"); sw.Restart();
-        for (var r = 0; r < 1000000; r++) { gen.Derivative(g, y, dy, 1); }
-        Console.WriteLine($"deriv {sw.Elapsed.TotalMilliseconds:F1} ns"); sw.Restart();
-    }
-    return;
-}
-
 // Speed of the numeric simulator. Prints a markdown report; run in Release:
 //   dotnet run -c Release --project benchmarks/Simulation.Benchmarks
 Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}");

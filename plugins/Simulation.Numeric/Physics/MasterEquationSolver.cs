@@ -261,11 +261,30 @@ internal sealed class MasterEquationSolver
             }
         }
 
+        // h_p(t) = (Ω/2)·s(t)·e^{i·phase}·e^{−i2π(f_d − f_frame)t}; the constant factors are taken out of the loop.
+        var factor = new Complex[drives.Length];
+        var rate = new double[drives.Length];
+        for (var p = 0; p < drives.Length; p++)
+        {
+            if (drives[p] is { } pulse)
+            {
+                factor[p] = Math.PI * _device.Qubits[pulse.Qubit].RabiRateMhz * pulse.Amplitude * Complex.FromPolarCoordinates(1.0, pulse.Phase);
+                rate[p] = 2 * Math.PI * (pulse.CarrierMhz - frames[p]);
+            }
+        }
+
         void Derivative(double t, ReadOnlySpan<Complex> state, Span<Complex> ds)
         {
             for (var p = 0; p < drives.Length; p++)
             {
-                h[p] = drives[p] is { } pulse ? DriveAmplitude(pulse, t, frames[p], includeCarrier: true) : Complex.Zero;
+                if (drives[p] is not { } pulse)
+                {
+                    h[p] = Complex.Zero;
+                    continue;
+                }
+
+                var value = factor[p] * pulse.EnvelopeAt(t);
+                h[p] = rate[p] == 0 ? value : value * Complex.FromPolarCoordinates(1.0, -rate[p] * t);
             }
 
             generator.BuildG(h, g);
