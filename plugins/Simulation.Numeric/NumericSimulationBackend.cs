@@ -1,0 +1,86 @@
+using System.Globalization;
+using LeeQ.Epii.Platform.Contracts.Backends;
+using LeeQ.Epii.Platform.Contracts.Parameters;
+using LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Model;
+using LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
+using LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Readout;
+
+namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric;
+
+/// <summary>
+/// The numeric transmon simulator. It keeps only the configured device; every execution reads the
+/// ground truth (<c>sim.*</c>) and <c>status.sampling_noise</c> from the request's snapshot, solves
+/// the master equation for each program (sweep points in parallel) and draws readout shots from
+/// a generator derived from the request seed and the program index.
+/// </summary>
+internal sealed class NumericSimulationBackend : IQuantumBackend
+{
+    private readonly DeviceModel _configured;
+
+    public NumericSimulationBackend(DeviceModel configured)
+    {
+        _configured = configured;
+        Parameters = SimulationParameters.Definitions(configured);
+        var levels = string.Join(",", configured.Qubits.Select(q => q.Levels.ToString(CultureInfo.InvariantCulture)));
+        Info = new BackendInfo("simulation", "numeric-transmon", configured.Qubits.Count, new Dictionary<string, string>
+        {
+            ["engine"] = configured.Engine == EngineKind.Exact ? "numpy" : "qutip",
+            ["solver"] = configured.Engine == EngineKind.Exact
+                ? "exact piecewise-constant Liouvillian propagators, adaptive Dormand-Prince for shaped pulses"
+                : "adaptive Dormand-Prince integration of every segment",
+            ["levels"] = levels,
+            ["couplings"] = string.Join(",", configured.Couplings.Select(c => string.Create(CultureInfo.InvariantCulture, $"q{c.Key.A}-q{c.Key.B}"))),
+        });
+    }
+
+    /// <inheritdoc />
+    public BackendInfo Info { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ParameterDefinition> Parameters { get; }
+
+    /// <inheritdoc />
+    public int MaxConcurrentExecutions => Math.Max(2, Environment.ProcessorCount);
+
+    /// <inheritdoc />
+    public Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfNegative(request.Shots);
+        return Task.Run(() => Execute(request, cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<BackendHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(BackendHealth.Ok(string.Create(CultureInfo.InvariantCulture, $"numeric simulator with {_configured.Qubits.Count} qubit(s)")));
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private ExecutionResult Execute(ExecutionRequest request, CancellationToken cancellationToken)
+    {
+        var device = SimulationParameters.Read(_configured, request.Parameters);
+        var noise = SimulationParameters.SamplingNoise(request.Parameters);
+        var solver = new MasterEquationSolver(device);
+        var outcomes = new ProgramOutcome[request.Programs.Count];
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, outcomes.Length, options, i =>
+        {
+            var program = request.Programs[i];
+            var populations = solver.Run(program, cancellationToken);
+            var random = new SeededRandom(request.Seed, i);
+            var measurements = program.Measurements.ToList();
+            var list = new MeasurementOutcome[measurements.Count];
+            for (var m = 0; m < list.Length; m++)
+            {
+                var measure = measurements[m];
+                list[m] = DispersiveReadout.Measure(
+                    device.Qubits[measure.Qubit], measure, populations[m], request.Shots, noise, request.ReturnShots, random);
+            }
+
+            outcomes[i] = new ProgramOutcome(list);
+        });
+
+        return new ExecutionResult(outcomes, request.Seed);
+    }
+}
