@@ -6,9 +6,10 @@ using LeeQ.Epii.Platform.Plugins.Experiments.Standard.Common;
 namespace LeeQ.Epii.Platform.Plugins.Experiments.Standard.Calibrations;
 
 /// <summary>
-/// Ramsey: π/2 – delay t – π/2 whose carrier phase advances by 2π·set_offset·t. The fringe
-/// frequency is F = set_offset − (f_q − f_drive), so the qubit frequency is
-/// f_drive + set_offset − F, and the fringe decay time is T2*.
+/// Ramsey: π/2 – delay t – π/2 whose carrier phase advances by 2π·set_offset·t. The phase advance
+/// acts like a virtual Z and adds to the free precession at f_q − f_drive, so the fringe frequency
+/// is F = set_offset + (f_q − f_drive) and the qubit frequency f_drive + F − set_offset; the
+/// fringe decay time is T2*.
 /// </summary>
 public sealed class SimpleRamseyMultilevel : IExperiment
 {
@@ -20,7 +21,7 @@ public sealed class SimpleRamseyMultilevel : IExperiment
         Description = "Ramsey fringes with a virtual detuning, fitted with a damped sinusoid.",
         Purpose = "Measures the qubit frequency error (frequency_guess) and the dephasing time T2*.",
         RunDocumentation = "Give dut. The defaults (delays 0-50 us in 0.1 us steps, set_offset 1 MHz) resolve frequency errors up to about 0.9 MHz to a few kHz and T2* of 10-100 us. For a qubit further off, run qubit_spectroscopy first or raise set_offset and shrink step. With update=true, frequency_guess is proposed as <q>.f01 when the fit is good.",
-        DataDocumentation = "data is P(1) per delay (times). fit_params.Frequency is the fringe frequency F in MHz, fit_params.Decay is T2* in us; frequency_guess = f01 + set_offset - F (MHz).",
+        DataDocumentation = "data is P(1) per delay (times). fit_params.Frequency is the fringe frequency F in MHz, fit_params.Decay is T2* in us; frequency_guess = f01 + (F - set_offset) (MHz).",
         Parameters =
         [
             Args.Qubit("dut"),
@@ -45,7 +46,7 @@ public sealed class SimpleRamseyMultilevel : IExperiment
             .. Outputs.Fitted("fit_params.Phase", "Fringe phase at t=0, rad"),
             .. Outputs.Fitted("fit_params.Offset", "Mean P(1)"),
             .. Outputs.Fitted("fit_params.Decay", "Fringe decay time T2*, us"),
-            .. Outputs.Fitted("fitted_freq_offset", "Fringe frequency minus set_offset = f_drive - f_qubit, MHz"),
+            .. Outputs.Fitted("fitted_freq_offset", "Fringe frequency minus set_offset = f_qubit - f_drive, MHz"),
             .. Outputs.Fitted("frequency_guess", "Estimated qubit frequency, MHz"),
             Outputs.Number("error_bar", "Standard error of frequency_guess, MHz (as the original)"),
             .. Outputs.Quality(),
@@ -55,6 +56,7 @@ public sealed class SimpleRamseyMultilevel : IExperiment
         [
             "Default set: neither original set is used. Its defaults (0-1 us, set_offset 10 MHz) cannot measure a T2* of tens of us; these cover about one T2* of the default device with 500 points.",
             "The sign of the frequency error is resolved only when |f_qubit - f01| < set_offset.",
+            "The fringe is F = set_offset + (f_qubit - f_drive) under the platform's drive convention (carrier phase phi rotates about the axis at -phi, like a virtual Z); the original computed f_drive - (F - set_offset) for its own sign convention.",
             "Fringe decay is pure T2 here (the original simulation used T1 by mistake).",
         ],
     };

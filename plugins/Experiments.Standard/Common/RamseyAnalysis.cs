@@ -19,7 +19,12 @@ internal static class RamseyAnalysis
     /// <summary>The result of one Ramsey analysis.</summary>
     public sealed record Result(FitResult Fit, FitGate Gate, FitReport Report, double FrequencyGuess);
 
-    /// <summary>Appends π/2 – delay – π/2(phase 2π·offset·t) for one qubit.</summary>
+    /// <summary>
+    /// Appends π/2 – delay – π/2(phase 2π·offset·t) for one qubit. Under the platform's drive
+    /// convention (a carrier phase φ rotates about the axis at −φ, so it acts like a virtual Z(φ),
+    /// and carriers are phase-continuous) the free precession at δ = f_q − f_drive and the phase
+    /// advance add: the fringe frequency is F = offset + δ, hence f_q = f_drive + F − offset.
+    /// </summary>
     public static PulseProgramBuilder Append(PulseProgramBuilder builder, Gates gates, double delay, double offsetMhz)
     {
         gates.HalfPi(builder).Delay(delay, gates.Qubit);
@@ -35,7 +40,7 @@ internal static class RamseyAnalysis
     {
         var fit = DampedSinusoidFit.Fit(times, p1);
         var gate = new FitGate(fit, MinimumRSquared);
-        var guess = driveMhz + offsetMhz - fit["frequency"];
+        var guess = driveMhz + fit["frequency"] - offsetMhz;
         if (fit.Converged)
         {
             var span = times.Max() - times.Min();
