@@ -111,4 +111,29 @@ public sealed class SimulatorTests
         Assert.InRange((double)sim.Parameters["q0.f01"]!, Truth(sim, "f01") - 0.05, Truth(sim, "f01") + 0.05);
         Assert.InRange((double)sim.Parameters["q0.pi_amp"]!, truthAmp * 0.98, truthAmp * 1.02);
     }
+
+    [Fact]
+    public async Task Power_rabi_and_pingpong_find_the_simulator_pi_amplitude()
+    {
+        var (power, sim) = await Run(new PowerRabi(), new() { ["dut_qubit"] = 0 });
+        var truth = (double)sim.Parameters["q0.pi_amp"]!;
+        Assert.Equal("good", power.Text("fit_quality"));
+        Assert.InRange(power.Number("guess_amp"), 0.98 * truth, 1.02 * truth);
+
+        var (pingpong, _) = await Run(new AmpPingpongCalibrationSingleQubitMultilevel(), new() { ["dut"] = 0 }, ("q0.pi_amp", truth * 1.02));
+        Assert.True(pingpong.Text("fit_quality") == "good", pingpong.Text("fit_quality_reason"));
+        Assert.InRange(pingpong.Number("best_amp"), 0.995 * truth, 1.005 * truth);
+    }
+
+    [Fact]
+    public async Task Rb_error_per_clifford_within_30_percent_of_the_decoherence_limit_on_the_simulator()
+    {
+        var (outcome, sim) = await Run(
+            new SingleQubitRandomizedBenchmarking(), new() { ["dut"] = 0, ["seq_length"] = 256L, ["kinds"] = 4L });
+        Assert.True(outcome.Text("fit_quality") == "good", outcome.Text("fit_quality_reason"));
+        var (t1, t2, t) = (Truth(sim, "t1"), Truth(sim, "t2"), 0.04);
+        var perPulse = 1 - (0.5 + (Math.Exp(-t / t1) / 6) + (Math.Exp(-t / t2) / 3));
+        var expected = perPulse * Common.CliffordGroup.AveragePulses;
+        Assert.InRange(outcome.Number("error_per_clifford"), 0.7 * expected, 1.3 * expected);
+    }
 }
