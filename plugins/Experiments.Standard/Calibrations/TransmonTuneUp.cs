@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeeQ.Epii.Platform.Contracts.Experiments;
 using LeeQ.Epii.Platform.Contracts.Parameters;
+using LeeQ.Epii.Platform.Contracts.Plotting;
 using LeeQ.Epii.Platform.Contracts.Results;
 using LeeQ.Epii.Platform.Plugins.Experiments.Standard.Common;
 
@@ -102,6 +103,7 @@ public sealed class TransmonTuneUp : IExperiment
         var lines = new List<string>();
         var applied = new List<string>();
         var minR2 = double.PositiveInfinity;
+        var r2s = new List<double>();
         string? stoppedAt = null;
         var stopReason = "";
         foreach (var (name, arguments) in plan)
@@ -113,6 +115,7 @@ public sealed class TransmonTuneUp : IExperiment
             var reason = TextOf(step, Outputs.FitQualityReason) ?? "the step reported no verdict";
             lines.Add($"{name}: {quality} ({step.Summary})");
             var r2 = NumberOf(step, Outputs.RSquared);
+            r2s.Add(r2);
             if (double.IsFinite(r2))
             {
                 minR2 = Math.Min(minR2, r2);
@@ -129,6 +132,15 @@ public sealed class TransmonTuneUp : IExperiment
         }
 
         var completed = stoppedAt is null;
+        if (context.ReturnPlots)
+        {
+            outcome.Figure(new Figure(
+                $"Tune-up of {q}: {(completed ? "completed" : "stopped at " + stoppedAt)}",
+                "Step (" + string.Join(", ", done.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1} = {n}"))) + ")",
+                "R² of the step's fit",
+                [new FigureSeries("steps", [.. done.Select((_, i) => (double)(i + 1))], [.. r2s], SeriesStyle.LineAndMarkers)]));
+        }
+
         outcome.Text("steps", string.Join(",", done))
             .Text("step_results", string.Join("\n", lines))
             .Flag("completed", completed)

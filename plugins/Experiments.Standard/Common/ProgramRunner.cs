@@ -18,7 +18,8 @@ internal static class ProgramRunner
         bool needShots = false)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var result = needShots
+        // Per-shot values are asked for when the analysis needs them or the client wants raw data.
+        var result = needShots || context.ReturnRawData
             ? await context.Executor.ExecuteAsync(programs, shots, true, cancellationToken).ConfigureAwait(false)
             : await context.Executor.ExecuteAsync(programs, shots, cancellationToken).ConfigureAwait(false);
         if (result.Programs.Count != programs.Count)
