@@ -18,6 +18,7 @@ internal sealed class OutcomeBuilder
     private readonly List<Figure> _figures = [];
     private readonly List<CalibrationUpdate> _updates = [];
     private readonly List<string> _notes = [];
+    private readonly List<string> _dataNotes = [];
     private bool _updateRequested;
 
     public OutcomeBuilder(ExperimentDescriptor descriptor)
@@ -97,7 +98,7 @@ internal sealed class OutcomeBuilder
         }
         else if (context.ReturnRawData)
         {
-            _notes.Add("raw data were asked for but the backend returned no per-shot values");
+            _dataNotes.Add("Raw data were asked for but the backend returned no per-shot values.");
         }
 
         return this;
@@ -141,8 +142,10 @@ internal sealed class OutcomeBuilder
         Fits = [.. _fits],
         Figures = [.. _figures],
         Updates = [.. _updates],
-        UpdateNote = (_updateRequested && _updates.Count == 0) || _notes.Count > 0 ? (_notes.Count > 0 ? string.Join("; ", _notes) : "no calibration update was proposed") : null,
-        Summary = Summary,
+        UpdateNote = _notes.Count > 0
+            ? string.Join("; ", _notes)
+            : _updateRequested && _updates.Count == 0 ? "no calibration update was proposed" : null,
+        Summary = _dataNotes.Count == 0 ? Summary : string.Join(" ", [Summary, .. _dataNotes]),
     };
 
     /// <summary>A fit report from a fit result and the gate's verdict.</summary>
