@@ -47,7 +47,8 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
  * Solvers: when every pulse on a component is constant over the segment and sits at the frame
  * frequency, the generator L is time independent and the segment is propagated exactly,
  * ρ(t+τ) = exp(L·τ)ρ(t), with L diagonalised once per distinct generator and reused for every
- * duration in a sweep (ConstantPropagator). Otherwise (shaped envelopes, several carriers on one
+ * duration in a sweep (ConstantPropagator); components larger than 16 states are always integrated,
+ * since their d_C²×d_C² Liouvillian would be too large to diagonalise. Otherwise (shaped envelopes, several carriers on one
  * component) the segment is integrated with adaptive Dormand–Prince 5(4) under an explicit
  * error tolerance; such results are memoised on the exact input state (SegmentMemo). The
  * Integrated engine ("qutip" in the configuration) integrates every segment that way with
@@ -60,6 +61,9 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
 internal sealed class MasterEquationSolver
 {
     private const double TimeEps = 1e-12;
+
+    /// <summary>Largest component dimension propagated with dense Liouvillian exponentials (d_C² = 256).</summary>
+    public const int MaxExactComponentDim = 16;
     private readonly DeviceModel _device;
     private readonly ComponentSpace[] _components;
     private readonly int[] _jointStrides;
@@ -86,7 +90,7 @@ internal sealed class MasterEquationSolver
 
         _dim = stride;
         _idle = IdleState(device, _jointStrides, _dim);
-        (_atol, _rtol) = device.Engine == EngineKind.Exact ? (1e-10, 1e-8) : (1e-12, 1e-10);
+        (_atol, _rtol) = device.Engine == EngineKind.Exact ? (1e-8, 1e-6) : (1e-11, 1e-9);
     }
 
     /// <summary>Joint Hilbert-space dimension.</summary>
@@ -197,6 +201,7 @@ internal sealed class MasterEquationSolver
         }
 
         var constant = _device.Engine == EngineKind.Exact
+            && component.Dim <= MaxExactComponentDim
             && drives.All(p => p is null || (p.IsConstantOn(ta, tb) && p.CarrierMhz == frames[Array.IndexOf(members, p.Qubit)]));
 
         var d2 = component.Dim * component.Dim;
@@ -256,11 +261,30 @@ internal sealed class MasterEquationSolver
             }
         }
 
+        // h_p(t) = (Ω/2)·s(t)·e^{i·phase}·e^{−i2π(f_d − f_frame)t}; the constant factors are taken out of the loop.
+        var factor = new Complex[drives.Length];
+        var rate = new double[drives.Length];
+        for (var p = 0; p < drives.Length; p++)
+        {
+            if (drives[p] is { } pulse)
+            {
+                factor[p] = Math.PI * _device.Qubits[pulse.Qubit].RabiRateMhz * pulse.Amplitude * Complex.FromPolarCoordinates(1.0, pulse.Phase);
+                rate[p] = 2 * Math.PI * (pulse.CarrierMhz - frames[p]);
+            }
+        }
+
         void Derivative(double t, ReadOnlySpan<Complex> state, Span<Complex> ds)
         {
             for (var p = 0; p < drives.Length; p++)
             {
-                h[p] = drives[p] is { } pulse ? DriveAmplitude(pulse, t, frames[p], includeCarrier: true) : Complex.Zero;
+                if (drives[p] is not { } pulse)
+                {
+                    h[p] = Complex.Zero;
+                    continue;
+                }
+
+                var value = factor[p] * pulse.EnvelopeAt(t);
+                h[p] = rate[p] == 0 ? value : value * Complex.FromPolarCoordinates(1.0, -rate[p] * t);
             }
 
             generator.BuildG(h, g);
