@@ -4,7 +4,11 @@ using LeeQ.Epii.Platform.Host.Cli;
 using LeeQ.Epii.Platform.Host.Configuration;
 using LeeQ.Epii.Platform.Host.Execution;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography.X509Certificates;
 using LeeQ.Epii.Platform.Host.Logging;
+using LeeQ.Epii.Platform.Host.Metrics;
+using LeeQ.Epii.Platform.Host.Security;
+using Prometheus;
 using LeeQ.Epii.Platform.Host.Operations;
 using LeeQ.Epii.Platform.Host.Parameters;
 using LeeQ.Epii.Platform.Host.Plugins;
@@ -33,7 +37,31 @@ internal static class Daemon
                 "0.0.0.0" => IPAddress.Any,
                 var a => IPAddress.Parse(a),
             };
-            kestrel.Listen(address, settings.Port, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(address, settings.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                listen.Use(next => async connection =>
+                {
+                    EpiiMetrics.ActiveConnections.Inc();
+                    try
+                    {
+                        await next(connection).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        EpiiMetrics.ActiveConnections.Dec();
+                    }
+                });
+                if (settings.TlsEnabled)
+                {
+                    listen.UseHttps(X509Certificate2.CreateFromPemFile(settings.TlsCertFile!, settings.TlsKeyFile!));
+                }
+            });
+            if (settings.MetricsEnabled)
+            {
+                kestrel.Listen(IPAddress.Parse(settings.MetricsBindAddress), settings.MetricsPort, listen => listen.Protocols = HttpProtocols.Http1);
+            }
+
             kestrel.Limits.Http2.MaxStreamsPerConnection = Math.Max(1, settings.MaxWorkers);
             if (settings.KeepAliveTime is { } ping)
             {
@@ -51,6 +79,7 @@ internal static class Daemon
             grpc.MaxReceiveMessageSize = settings.MaxMessageSize;
             grpc.MaxSendMessageSize = settings.MaxMessageSize;
             grpc.EnableDetailedErrors = false;
+            grpc.Interceptors.Add<RequestMetricsInterceptor>();
             if (options.DebugGrpc)
             {
                 grpc.Interceptors.Add<CallLoggingInterceptor>();
@@ -67,10 +96,16 @@ internal static class Daemon
         builder.Services.AddPluginContributions(catalog);
 
         var app = builder.Build();
+        app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
         app.MapGrpcService<ExperimentPlatformServiceImpl>();
         app.MapGrpcService<RunServiceImpl>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
+        if (settings.MetricsEnabled)
+        {
+            app.MapMetrics("/metrics").RequireHost($"*:{settings.MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
         foreach (var serviceType in catalog.Plugins.SelectMany(p => p.Entry.GrpcServices))
         {
             MapPluginService(app, serviceType);
@@ -144,6 +179,11 @@ internal static class Daemon
         }
 
         HostLog.Listening(logger, settings.BindAddress, settings.Port);
+        if (settings.MetricsEnabled)
+        {
+            HostLog.MetricsListening(logger, settings.MetricsBindAddress, settings.MetricsPort);
+        }
+
         await app.WaitForShutdownAsync().ConfigureAwait(false);
         await graceTimer.CancelAsync().ConfigureAwait(false);
         coordinator.CancelAll();

@@ -28,6 +28,19 @@ if (options.Version)
     return 0;
 }
 
+if (options.HashApiKey)
+{
+    var key = (await Console.In.ReadLineAsync())?.Trim();
+    if (string.IsNullOrEmpty(key))
+    {
+        await Console.Error.WriteLineAsync("leeq-epii: --hash-api-key reads the key from standard input; none was given");
+        return 2;
+    }
+
+    await stdout.WriteLineAsync(LeeQ.Epii.Platform.Host.Security.ApiKeyAuthenticationMiddleware.Hash(key));
+    return 0;
+}
+
 var environment = HostEnvironment.FromProcess();
 var levelSwitch = new LoggingLevelSwitch(LogLevels.Parse(options.LogLevel ?? environment.LogLevel) ?? Serilog.Events.LogEventLevel.Information);
 using var serilog = LoggingSetup.Create(levelSwitch);

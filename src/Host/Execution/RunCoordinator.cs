@@ -31,6 +31,7 @@ internal sealed class RunCoordinator : IDisposable
     private readonly CancellationTokenSource _shutdown = new();
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _active = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _cancelRequested = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _experimentNames = new(StringComparer.Ordinal);
     private int _admitted;
     private long _runCounter;
 
@@ -104,6 +105,8 @@ internal sealed class RunCoordinator : IDisposable
         var watch = Stopwatch.StartNew();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(deadline, _shutdown.Token);
         _active[runId] = cancel;
+        _experimentNames[runId] = name;
+        Metrics.EpiiMetrics.ExperimentsInFlight.Inc();
         try
         {
             _runtime.Runs.Insert(new StoredRun
@@ -143,6 +146,8 @@ internal sealed class RunCoordinator : IDisposable
         {
             _active.TryRemove(runId, out _);
             _cancelRequested.TryRemove(runId, out _);
+            _experimentNames.TryRemove(runId, out _);
+            Metrics.EpiiMetrics.ExperimentsInFlight.Dec();
             Interlocked.Decrement(ref _admitted);
         }
     }
@@ -253,6 +258,9 @@ internal sealed class RunCoordinator : IDisposable
 
     private void Complete(string runId, string status, Stopwatch watch, string? error, byte[]? response, string? updatesJson)
     {
+        var experiment = _experimentNames.GetValueOrDefault(runId, "unknown");
+        Metrics.EpiiMetrics.Experiments.WithLabels(experiment, status).Inc();
+        Metrics.EpiiMetrics.ExperimentDuration.WithLabels(experiment).Observe(watch.Elapsed.TotalSeconds);
         try
         {
             _runtime.Runs.Complete(runId, status, watch.Elapsed.TotalSeconds, error, response, updatesJson);

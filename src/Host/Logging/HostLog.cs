@@ -134,4 +134,12 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 1016, EventName = "Stopped", Level = LogLevel.Information,
         Message = "Stopped cleanly; {Cancelled} run(s) were cancelled at the end of the grace")]
     public static partial void Stopped(ILogger logger, int cancelled);
+
+    [LoggerMessage(EventId = 4002, EventName = "Unauthenticated", Level = LogLevel.Warning,
+        Message = "Refused {Path} from {Peer}: no valid API key")]
+    public static partial void Unauthenticated(ILogger logger, string path, string peer);
+
+    [LoggerMessage(EventId = 1017, EventName = "MetricsListening", Level = LogLevel.Information,
+        Message = "Serving Prometheus metrics on http://{Address}:{Port}/metrics")]
+    public static partial void MetricsListening(ILogger logger, string address, int port);
 }

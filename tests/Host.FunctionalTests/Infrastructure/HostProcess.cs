@@ -44,7 +44,7 @@ public sealed class HostProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Starts the host and waits until it answers Ping.</summary>
+    /// <summary>Starts the host and waits until grpc.health.v1 (open even with API keys) says it serves.</summary>
     public static async Task<HostProcess> StartAsync(string configPath, IReadOnlyDictionary<string, string>? environment = null, params string[] extraArgs)
     {
         var port = FreePort();
@@ -65,8 +65,12 @@ public sealed class HostProcess : IAsyncDisposable
 
             try
             {
-                await host.Client.PingAsync(new Empty(), deadline: DateTime.UtcNow.AddSeconds(2));
-                return host;
+                var health = await new Grpc.Health.V1.Health.HealthClient(host.Channel)
+                    .CheckAsync(new Grpc.Health.V1.HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
+                if (health.Status == Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    return host;
+                }
             }
             catch (RpcException)
             {
