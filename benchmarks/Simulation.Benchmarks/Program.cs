@@ -7,10 +7,19 @@ using LeeQ.Epii.Platform.Contracts.Programs;
 using LeeQ.Epii.Platform.Plugins.Simulation.Numeric;
 using LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Model;
 using LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
+using LeeQ.Epii.Platform.Simulation.Benchmarks;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // Speed of the numeric simulator. Prints a markdown report; run in Release:
 //   dotnet run -c Release --project benchmarks/Simulation.Benchmarks
+// With "reference <spec.json>" it instead solves the single-qubit programs of a spec written by
+// benchmarks/qutip_compare.py and prints their final populations as JSON.
+if (args.Length == 2 && args[0] == "reference")
+{
+    Console.WriteLine(ReferenceRunner.Run(File.ReadAllText(args[1])));
+    return;
+}
+
 Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}");
 Console.WriteLine($"CPU: {CpuName()}");
 Console.WriteLine();
