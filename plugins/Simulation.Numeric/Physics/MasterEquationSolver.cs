@@ -90,7 +90,7 @@ internal sealed class MasterEquationSolver
 
         _dim = stride;
         _idle = IdleState(device, _jointStrides, _dim);
-        (_atol, _rtol) = device.Engine == EngineKind.Exact ? (1e-8, 1e-6) : (1e-11, 1e-9);
+        (_atol, _rtol) = device.Engine == EngineKind.Exact ? (5e-8, 1e-6) : (1e-11, 1e-9);
     }
 
     /// <summary>Joint Hilbert-space dimension.</summary>
