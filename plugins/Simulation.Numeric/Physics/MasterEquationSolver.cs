@@ -42,7 +42,8 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
  * across it, so J is static: the common carrier of its pulses if they share one, otherwise the f01 of
  * its first qubit. Exchange coupling is thus applied in the lab frame without rotating-wave
  * assumptions between different qubit frequencies. Jump operators are covariant under these
- * frame changes, so the dissipator is the same in every frame.
+ * frame changes, so the dissipator is the same in every frame. A component with no pulse is left
+ * alone until it is next driven or measured and then advanced over the whole idle span at once.
  *
  * Solvers: when every pulse on a component is constant over the segment and sits at the frame
  * frequency, the generator L is time independent and the segment is propagated exactly,
