@@ -189,4 +189,17 @@ public sealed class BackendTests(ITestOutputHelper output)
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => backend.ExecuteAsync(request, cts.Token));
     }
+
+    [Fact]
+    public async Task ExecuteAsync_ProgramOnMissingQubit_ThrowsArgumentExceptionNamingIt()
+    {
+        await using var backend = await Create("""{ "qubits": 2 }""");
+        var request = new ExecutionRequest
+        {
+            Programs = [PulseProgram.Builder().Measure(3, 7000, 0.1, 1, "m").Build()], Shots = 10, Seed = 1, Parameters = ParameterSnapshot.Empty,
+        };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => backend.ExecuteAsync(request, CancellationToken.None));
+        Assert.Contains("q3", error.Message, StringComparison.Ordinal);
+    }
 }
