@@ -68,6 +68,28 @@ public sealed class SetupLoaderTests : IDisposable
     }
 
     [Fact]
+    public async Task Load_BackendRules_AreReportedAlongsideUnrelatedSchemaErrors()
+    {
+        var setup = await LoadAsync("""
+            { "setup_type": "simulation", "setup_name": "x", "port": "fifty",
+              "simulation": { "qubits": [ { "t1": 1e-5, "t2": 5e-5 } ] } }
+            """);
+
+        Assert.Contains(setup.Errors, p => p.Location == "$.port");
+        Assert.Contains(setup.Errors, p => p.Location == "$.simulation.qubits[0].t2");
+    }
+
+    [Fact]
+    public async Task Load_TrailingComma_IsExplainedInPlainWords()
+    {
+        var setup = await LoadAsync("{ \"setup_type\": \"simulation\", }");
+
+        var problem = Assert.Single(setup.Errors);
+        Assert.Contains("trailing commas are not allowed", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("reader options", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Load_OriginalFlatFormat_IsMappedWithWarnings()
     {
         var setup = await LoadAsync("""

@@ -66,7 +66,9 @@ internal static class ConfigFileReader
             cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         }
 
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        var reason = (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        var advice = reason.IndexOf(" which is not supported in this mode", StringComparison.Ordinal);
+        return advice > 0 ? reason[..advice] + " (trailing commas are not allowed in JSON)" : reason;
     }
 
     private static void CheckDuplicateKeys(ReadOnlySpan<byte> json, string source, List<ConfigProblem> problems)

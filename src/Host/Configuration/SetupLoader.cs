@@ -63,6 +63,7 @@ internal static class SetupLoader
 
         if (problems.Any(p => p.Severity == ProblemSeverity.Error))
         {
+            CheckBackendRulesDespiteErrors(document, configPath, factories, loggerFactory ?? NullLoggerFactory.Instance, problems);
             return new SetupDefinition(document, null, problems);
         }
 
@@ -187,6 +188,42 @@ internal static class SetupLoader
             MetricsPort = doc["metrics"]?["port"]?.GetValue<int>() ?? 9464,
             MetricsBindAddress = doc["metrics"]?["bind_address"]?.GetValue<string>() ?? "127.0.0.1",
         };
+    }
+
+    /// <summary>
+    /// Runs the backend's own rules even though other parts of the file have errors, as long as the
+    /// setup type and the backend's section are sound, so that one pass reports every problem.
+    /// </summary>
+    private static void CheckBackendRulesDespiteErrors(JsonObject doc, string configPath, IReadOnlyList<IQuantumBackendFactory> factories, ILoggerFactory loggerFactory, List<ConfigProblem> problems)
+    {
+        var setupType = doc["setup_type"] is JsonValue type && type.TryGetValue<string>(out var text) ? text : null;
+        var section = setupType switch { "simulation" => "simulation", "hardware" => "hardware", _ => null };
+        if (section is null || problems.Any(p => p.Severity == ProblemSeverity.Error && p.Location.StartsWith($"$.{section}", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        var provisional = new HostSettings
+        {
+            ConfigPath = configPath,
+            SetupType = setupType!,
+            SetupName = doc["setup_name"] is JsonValue name && name.TryGetValue<string>(out var n) ? n : "unnamed",
+        };
+        var configuration = ToBackendConfiguration(doc, provisional, loggerFactory);
+        if (factories.FirstOrDefault(f => f.Matches(configuration)) is not { } factory)
+        {
+            return;
+        }
+
+        try
+        {
+            problems.AddRange(factory.Validate(configuration).Select(p => new ConfigProblem(p.Path, p.Message)));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or KeyNotFoundException or System.Text.Json.JsonException)
+        {
+            // The section is schema-valid, but another error leaves the backend unable to judge it;
+            // its rules run again once that error is fixed.
+        }
     }
 
     private static void CheckCrossFieldRules(JsonObject doc, HostSettings settings, IReadOnlyList<IQuantumBackendFactory> factories, ILoggerFactory loggerFactory, List<ConfigProblem> problems)

@@ -50,7 +50,8 @@ internal static class ArgumentBinder
         {
             if (!byName.TryGetValue(name, out var spec))
             {
-                problems.Add($"unknown parameter '{name}'.{NameSuggester.Hint(name, specs.Select(s => s.Name))} Valid parameters: {string.Join(", ", specs.Select(s => s.Name))}");
+                var known = specs.SelectMany(s => s.Aliases.Prepend(s.Name));
+                problems.Add($"unknown parameter '{name}'.{NameSuggester.Hint(name, known)} Valid parameters: {string.Join(", ", specs.Select(Spelled))}");
                 continue;
             }
 
@@ -101,6 +102,9 @@ internal static class ArgumentBinder
 
         return new ExperimentArguments(values, sent);
     }
+
+    private static string Spelled(ArgumentSpec spec) =>
+        spec.Aliases.Count == 0 ? spec.Name : $"{spec.Name} (or {string.Join(", ", spec.Aliases)})";
 
     private static string? CheckRange(ArgumentSpec spec, ref object? value) =>
         ValueConstraints.Check(spec.Name, spec.Minimum, spec.Maximum, spec.AllowedValues, spec.Unit, ref value);
