@@ -52,6 +52,21 @@ internal sealed class NumericSimulationBackend : IQuantumBackend
     }
 
     /// <inheritdoc />
+    public IEnumerable<string> ValidateParameters(ParameterSnapshot proposed)
+    {
+        try
+        {
+            SimulationParameters.Read(_configured, proposed);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return [ex.Message];
+        }
+
+        return [];
+    }
+
+    /// <inheritdoc />
     public Task<BackendHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
         Task.FromResult(BackendHealth.Ok(string.Create(CultureInfo.InvariantCulture, $"numeric simulator with {_configured.Qubits.Count} qubit(s)")));
 

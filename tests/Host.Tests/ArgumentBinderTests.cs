@@ -52,6 +52,42 @@ public sealed class ArgumentBinderTests
     }
 
     [Fact]
+    public void Bind_NullForArgumentWithDefault_IsRefused()
+    {
+        ArgumentBinder.Bind(Descriptor, new Dictionary<string, string> { ["dut"] = "0", ["amp"] = "null" }, 1, out var problems);
+
+        var problem = Assert.Single(problems);
+        Assert.Contains("'amp' cannot be null", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bind_ListElementsOutOfRange_NameTheElement()
+    {
+        var descriptor = Descriptor with
+        {
+            Parameters = [new ArgumentSpec { Name = "amps", Type = ParameterType.FloatList, Minimum = -1, Maximum = 1, Description = "amplitudes" }],
+        };
+
+        ArgumentBinder.Bind(descriptor, new Dictionary<string, string> { ["amps"] = "[0.1, 5]" }, 1, out var problems);
+
+        Assert.Contains(problems, p => p.Contains("'amps[1]' = 5 is above the maximum 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Bind_ThousandsOfUnknownNames_GiveOneBoundedMessage()
+    {
+        var raw = Enumerable.Range(0, 5000).ToDictionary(i => $"bogus_{i}", _ => "1");
+        raw["dut"] = "0";
+
+        ArgumentBinder.Bind(Descriptor, raw, 1, out var problems);
+
+        var problem = Assert.Single(problems);
+        Assert.True(problem.Length < 1000, $"message of {problem.Length} characters");
+        Assert.Contains("and 4995 more", problem, StringComparison.Ordinal);
+        Assert.Contains("dut (or qubit)", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bind_CommonSeedAndShots_AreAcceptedEverywhere()
     {
         var args = ArgumentBinder.Bind(Descriptor, new Dictionary<string, string> { ["dut"] = "0", ["seed"] = "12", ["shots"] = "500" }, 1, out var problems);

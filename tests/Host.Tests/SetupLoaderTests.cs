@@ -79,6 +79,26 @@ public sealed class SetupLoaderTests : IDisposable
         Assert.Contains(setup.Errors, p => p.Location == "$.simulation.qubits[0].t2");
     }
 
+    [Theory]
+    [InlineData("\"max_workers\": 99999999999999999999", "$.max_workers")]
+    [InlineData("\"bind_address\": \"not-an-ip\"", "$.bind_address")]
+    [InlineData("\"bind_address\": \"192.0.2.77\"", "$.bind_address")]
+    [InlineData("\"timeout\": 1e-300", "$.timeout")]
+    public async Task Load_ImplausibleValues_AreLocatedErrors(string member, string location)
+    {
+        var setup = await LoadAsync($$"""{ "setup_type": "simulation", "setup_name": "x", {{member}}, "simulation": { "qubits": 1 } }""");
+
+        Assert.Contains(setup.Errors, p => p.Location == location);
+    }
+
+    [Fact]
+    public async Task Load_Directory_IsSaidToBeADirectory()
+    {
+        var setup = await SetupLoader.LoadAsync(_directory, new CommandLineOptions(), HostEnvironment.From(_ => null), Catalog, PluginFactories.Create(Catalog));
+
+        Assert.Contains("is a directory", Assert.Single(setup.Errors).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Load_TrailingComma_IsExplainedInPlainWords()
     {

@@ -84,6 +84,27 @@ public sealed class ValueParserTests
     }
 
     [Theory]
+    [InlineData("0.0")]
+    [InlineData("1e0")]
+    [InlineData("true")]
+    [InlineData("""["q0"]""")]
+    public void Qubit_NonIntegerForms_AreRefusedQuotingTheText(string raw)
+    {
+        Assert.False(ValueParser.TryConvert(raw, ParameterType.Qubit, 2, out _, out var error));
+        Assert.Contains($"'{raw}'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("q0,,q1")]
+    [InlineData("q0,q1,")]
+    public void QubitList_EmptyEntry_IsRefused(string raw)
+    {
+        Assert.False(ValueParser.TryConvert(raw, ParameterType.QubitList, 2, out _, out var error));
+        Assert.Contains("empty", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("""["q0","q1"]""")]
     [InlineData("q0,q1")]
     [InlineData("[0, 1]")]

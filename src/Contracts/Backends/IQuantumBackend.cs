@@ -24,6 +24,14 @@ public interface IQuantumBackend : IAsyncDisposable
     /// <summary>Runs the programs. Honours <paramref name="cancellationToken"/> between and inside programs.</summary>
     Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Rules between parameters that single-parameter ranges cannot express (for a simulator:
+    /// T2 at most 2·T1). The host calls this with the values a SetParameters call or a run's
+    /// calibration updates would produce, and refuses the whole change when any problem comes
+    /// back, so a device is never left in a state it cannot run. Each problem names the parameters.
+    /// </summary>
+    IEnumerable<string> ValidateParameters(ParameterSnapshot proposed) => [];
+
     /// <summary>Checks that the backend can take work.</summary>
     Task<BackendHealth> CheckHealthAsync(CancellationToken cancellationToken);
 }

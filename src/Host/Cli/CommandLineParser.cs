@@ -72,6 +72,9 @@ internal static class CommandLineParser
 
             switch (arg)
             {
+                case "--config" when options.Config is not null:
+                    error = "--config is given more than once";
+                    return null;
                 case "--config":
                     options = options with { Config = Value() ?? Fail("--config needs a path or a setup name", out error) };
                     break;

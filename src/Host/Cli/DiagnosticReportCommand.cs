@@ -109,7 +109,7 @@ internal static partial class DiagnosticReportCommand
 
         try
         {
-            using var store = StateStore.Open(directory);
+            using var store = StateStore.Open(directory, exclusive: false);
             var parameters = new ParameterStore(store);
             var runs = new RunStore(store, RetentionPolicy.Default);
             var recent = runs.List(1000, null, null);

@@ -19,6 +19,12 @@ internal static class ConfigFileReader
 
     public static JsonObject? Read(string path, List<ConfigProblem> problems)
     {
+        if (Directory.Exists(path))
+        {
+            problems.Add(new ConfigProblem(path, "is a directory, not a setup file"));
+            return null;
+        }
+
         byte[] bytes;
         try
         {

@@ -25,7 +25,10 @@ internal sealed class SchemaValidator
     /// <summary>Validates <paramref name="value"/>; paths are reported below <paramref name="rootPath"/>.</summary>
     public void Validate(JsonNode value, string rootPath, List<ConfigProblem> problems, ISet<string>? extraAllowedKeys = null)
     {
-        var errors = _schema.Validate(value.ToJsonString());
+        // The validator cannot handle integers beyond 64 bits; report them here and validate the rest.
+        var checkable = value.DeepClone();
+        RemoveHugeIntegers(checkable, rootPath, problems);
+        var errors = _schema.Validate(checkable.ToJsonString());
         foreach (var error in Flatten(errors, schemaPath => Lookup(value, rootPath, ToPath(rootPath, schemaPath))))
         {
             var path = ToPath(rootPath, error.Path);
@@ -37,6 +40,54 @@ internal sealed class SchemaValidator
 
             problems.Add(new ConfigProblem(path, Describe(error, value, rootPath, path, extraAllowedKeys)));
         }
+    }
+
+    private static void RemoveHugeIntegers(JsonNode node, string path, List<ConfigProblem> problems)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, child) in obj.ToList())
+                {
+                    if (child is JsonValue leaf && IsHugeInteger(leaf))
+                    {
+                        problems.Add(new ConfigProblem($"{path}.{key}", $"{Text.Clip.Text(leaf.ToJsonString())} is far too large for any setting"));
+                        obj.Remove(key);
+                    }
+                    else if (child is not null)
+                    {
+                        RemoveHugeIntegers(child, $"{path}.{key}", problems);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = array.Count - 1; i >= 0; i--)
+                {
+                    if (array[i] is JsonValue leaf && IsHugeInteger(leaf))
+                    {
+                        problems.Add(new ConfigProblem($"{path}[{i}]", $"{Text.Clip.Text(leaf.ToJsonString())} is far too large for any setting"));
+                        array.RemoveAt(i);
+                    }
+                    else if (array[i] is { } child)
+                    {
+                        RemoveHugeIntegers(child, $"{path}[{i}]", problems);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static bool IsHugeInteger(JsonValue value)
+    {
+        if (value.GetValueKind() != System.Text.Json.JsonValueKind.Number)
+        {
+            return false;
+        }
+
+        var text = value.ToJsonString();
+        return text.IndexOfAny(['.', 'e', 'E']) < 0 && !long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
     }
 
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors, Func<string?, JsonNode?> lookup)

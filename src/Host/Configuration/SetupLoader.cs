@@ -147,6 +147,8 @@ internal static class SetupLoader
             }
         }
 
+        int? Int(JsonNode? node, string path) => Checked<int>(node, path, problems);
+        double? Number(JsonNode? node, string path) => Checked<double>(node, path, problems);
         var grpc = doc["grpc"] as JsonObject;
         var logging = doc["logging"] as JsonObject;
         var experiments = doc["experiments"] as JsonObject;
@@ -166,26 +168,26 @@ internal static class SetupLoader
             SetupType = doc["setup_type"]!.GetValue<string>(),
             SetupName = doc["setup_name"]!.GetValue<string>(),
             Description = doc["description"]?.GetValue<string>() ?? "",
-            Port = cli.Port ?? envPort ?? doc["port"]?.GetValue<int>() ?? 50051,
+            Port = cli.Port ?? envPort ?? Int(doc["port"], "$.port") ?? 50051,
             BindAddress = doc["bind_address"]?.GetValue<string>() ?? "::",
-            MaxWorkers = doc["max_workers"]?.GetValue<int>() ?? grpc?["max_workers"]?.GetValue<int>() ?? 10,
-            ExperimentTimeout = TimeSpan.FromSeconds(doc["timeout"]?.GetValue<double>() ?? 300),
+            MaxWorkers = Int(doc["max_workers"], "$.max_workers") ?? Int(grpc?["max_workers"], "$.grpc.max_workers") ?? 10,
+            ExperimentTimeout = TimeSpan.FromSeconds(Number(doc["timeout"], "$.timeout") ?? 300),
             LogLevel = LogLevels.Parse(cli.LogLevel) ?? envLevel ?? LogLevels.Parse(logging?["level"]?.GetValue<string>()) ?? LogEventLevel.Information,
-            MaxMessageSize = envMessageSize ?? grpc?["max_message_size"]?.GetValue<int>() ?? (64 * 1024 * 1024),
-            KeepAliveTime = grpc?["keepalive_time_ms"] is { } kt ? TimeSpan.FromMilliseconds(kt.GetValue<int>()) : null,
-            KeepAliveTimeout = grpc?["keepalive_timeout_ms"] is { } kto ? TimeSpan.FromMilliseconds(kto.GetValue<int>()) : null,
-            MaxConcurrentExperiments = experiments?["max_concurrent"]?.GetValue<int>(),
-            QueueSize = experiments?["queue_size"]?.GetValue<int>() ?? 16,
+            MaxMessageSize = envMessageSize ?? Int(grpc?["max_message_size"], "$.grpc.max_message_size") ?? (64 * 1024 * 1024),
+            KeepAliveTime = Int(grpc?["keepalive_time_ms"], "$.grpc.keepalive_time_ms") is { } kt ? TimeSpan.FromMilliseconds(kt) : null,
+            KeepAliveTimeout = Int(grpc?["keepalive_timeout_ms"], "$.grpc.keepalive_timeout_ms") is { } kto ? TimeSpan.FromMilliseconds(kto) : null,
+            MaxConcurrentExperiments = Int(experiments?["max_concurrent"], "$.experiments.max_concurrent"),
+            QueueSize = Int(experiments?["queue_size"], "$.experiments.queue_size") ?? 16,
             StoragePath = (doc["storage"] as JsonObject)?["path"]?.GetValue<string>(),
-            RetentionMaxRuns = doc["storage"]?["retention"]?["max_runs"]?.GetValue<int>() ?? 10_000,
-            RetentionMaxAge = TimeSpan.FromDays(doc["storage"]?["retention"]?["max_age_days"]?.GetValue<double>() ?? 90),
-            ShutdownGrace = TimeSpan.FromSeconds((doc["shutdown"] as JsonObject)?["grace_period"]?.GetValue<double>() ?? 25),
+            RetentionMaxRuns = Int(doc["storage"]?["retention"]?["max_runs"], "$.storage.retention.max_runs") ?? 10_000,
+            RetentionMaxAge = TimeSpan.FromDays(Number(doc["storage"]?["retention"]?["max_age_days"], "$.storage.retention.max_age_days") ?? 90),
+            ShutdownGrace = TimeSpan.FromSeconds(Number(doc["shutdown"]?["grace_period"], "$.shutdown.grace_period") ?? 25),
             TlsEnabled = doc["tls"]?["enabled"]?.GetValue<bool>() ?? false,
             TlsCertFile = doc["tls"]?["cert_file"]?.GetValue<string>(),
             TlsKeyFile = doc["tls"]?["key_file"]?.GetValue<string>(),
             ApiKeyHashes = [.. (doc["auth"]?["api_key_hashes"] as JsonArray ?? []).Select(h => h!.GetValue<string>()["sha256:".Length..])],
             MetricsEnabled = doc["metrics"]?["enabled"]?.GetValue<bool>() ?? false,
-            MetricsPort = doc["metrics"]?["port"]?.GetValue<int>() ?? 9464,
+            MetricsPort = Int(doc["metrics"]?["port"], "$.metrics.port") ?? 9464,
             MetricsBindAddress = doc["metrics"]?["bind_address"]?.GetValue<string>() ?? "127.0.0.1",
         };
     }
@@ -226,11 +228,44 @@ internal static class SetupLoader
         }
     }
 
+    private static bool IsLocalAddress(System.Net.IPAddress address) =>
+        address.Equals(System.Net.IPAddress.Any) || address.Equals(System.Net.IPAddress.IPv6Any) || System.Net.IPAddress.IsLoopback(address)
+        || System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Any(u => u.Address.Equals(address));
+
+    /// <summary>Reads a number the schema accepted, reporting one too large for the setting instead of failing.</summary>
+    private static T? Checked<T>(JsonNode? node, string path, List<ConfigProblem> problems)
+        where T : struct
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is JsonValue value && value.TryGetValue<T>(out var result))
+        {
+            return result;
+        }
+
+        problems.Add(new ConfigProblem(path, $"{Text.Clip.Text(node.ToJsonString())} is out of range for this setting"));
+        return null;
+    }
+
     private static void CheckCrossFieldRules(JsonObject doc, HostSettings settings, IReadOnlyList<IQuantumBackendFactory> factories, ILoggerFactory loggerFactory, List<ConfigProblem> problems)
     {
         if (doc["port"]?.GetValue<int>() is { } filePort and (< PortPlanFirst or > PortPlanLast))
         {
             problems.Add(new ConfigProblem("$.port", $"{filePort} is outside the port plan {PortPlanFirst}-{PortPlanLast} (see docs/operations.md)", ProblemSeverity.Warning));
+        }
+
+        if (!System.Net.IPAddress.TryParse(settings.BindAddress, out var bind))
+        {
+            problems.Add(new ConfigProblem("$.bind_address", $"'{Text.Clip.Text(settings.BindAddress)}' is not an IP address (use ::, 0.0.0.0, 127.0.0.1 or an address of this machine)"));
+        }
+        else if (!IsLocalAddress(bind))
+        {
+            problems.Add(new ConfigProblem("$.bind_address", $"{bind} is not an address of this machine"));
         }
 
         if (settings.TlsEnabled)

@@ -77,6 +77,7 @@ internal sealed class SetupRuntime(
             HostLog.StoredValueDropped(_logger, note);
         }
 
+        parameters.SetRules(_backend.ValidateParameters);
         parameters.AttachStore(_parameterStore);
         HostLog.StoreOpened(_logger, _store.Path, stored.Count, interrupted);
         foreach (var conflict in experiments.Conflicts)

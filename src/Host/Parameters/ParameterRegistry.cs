@@ -21,6 +21,11 @@ internal sealed class ParameterRegistry
     private ParameterStore? _store;
     private int _qubitCount;
 
+    private Func<ParameterSnapshot, IEnumerable<string>> _rules = _ => [];
+
+    /// <summary>Rules between parameters (the backend's) that every change must satisfy as a whole.</summary>
+    public void SetRules(Func<ParameterSnapshot, IEnumerable<string>> rules) => _rules = rules;
+
     /// <summary>Makes every later change durable in <paramref name="store"/>.</summary>
     public void AttachStore(ParameterStore store) => _store = store;
 
@@ -105,7 +110,7 @@ internal sealed class ParameterRegistry
     }
 
     public string UnknownNameMessage(string name) =>
-        $"unknown parameter '{name}'.{NameSuggester.Hint(name, _definitions.Keys)} ListParameters shows every parameter";
+        $"unknown parameter '{Clip.Text(name)}'.{(name.Length <= 200 ? NameSuggester.Hint(name, _definitions.Keys) : "")}";
 
     /// <summary>Validates every entry, then applies all of them at once, or none.</summary>
     public ParameterChangeResult TryApply(IReadOnlyDictionary<string, string> changes, ChangeSource source, bool allowReadOnly = false)
@@ -150,6 +155,16 @@ internal sealed class ParameterRegistry
             }
 
             parsed[definition.Name] = value;
+        }
+
+        if (problems.Count > 20)
+        {
+            problems = [.. problems.Take(20), $"and {problems.Count - 20} more problems"];
+        }
+
+        if (problems.Any(p => p.StartsWith("unknown parameter", StringComparison.Ordinal)))
+        {
+            problems.Add("ListParameters shows every parameter");
         }
 
         return problems.Count > 0 ? ParameterChangeResult.Rejected(problems) : Commit(parsed, source);
@@ -199,6 +214,13 @@ internal sealed class ParameterRegistry
                 values[name] = value;
             }
 
+            var proposed = new ParameterSnapshot(values, _snapshot.Version + 1);
+            var broken = _rules(proposed).ToList();
+            if (broken.Count > 0)
+            {
+                return ParameterChangeResult.Rejected([.. broken.Select(b => $"the change would leave the device invalid: {b}")]);
+            }
+
             if (_store is not null)
             {
                 try
@@ -211,7 +233,7 @@ internal sealed class ParameterRegistry
                 }
             }
 
-            _snapshot = new ParameterSnapshot(values, _snapshot.Version + 1);
+            _snapshot = proposed;
             return new ParameterChangeResult(true, [], changes);
         }
     }

@@ -73,7 +73,8 @@ internal sealed class ExperimentPlatformServiceImpl(
         if (experiment is null)
         {
             var names = runtime.Experiments.All.Select(e => e.Descriptor.Name).Concat(runtime.Experiments.All.SelectMany(e => e.Descriptor.Aliases));
-            Reject(context, StatusCode.NotFound, $"Experiment '{request.ExperimentType}' not found.{Text.NameSuggester.Hint(request.ExperimentType, names)} ListAvailableExperiments shows them all");
+            var hint = request.ExperimentType.Length <= 200 ? Text.NameSuggester.Hint(request.ExperimentType, names) : "";
+            Reject(context, StatusCode.NotFound, $"Experiment '{Text.Clip.Text(request.ExperimentType)}' not found.{hint} ListAvailableExperiments shows them all");
         }
 
         var arguments = ArgumentBinder.Bind(experiment.Descriptor, request.Parameters, runtime.QubitCount, out var problems);
@@ -194,7 +195,9 @@ internal sealed class ExperimentPlatformServiceImpl(
 
         if (unknown.Count > 0)
         {
-            context.ResponseTrailers.Add(UnknownParametersTrailer, string.Join(",", unknown));
+            // Bounded so that a trailer never outgrows a client's metadata limit and costs it the answer.
+            context.ResponseTrailers.Add(UnknownParametersTrailer, string.Join(",", unknown.Take(50).Select(n => n.Length == 0 ? "\"\"" : Text.Clip.Text(n, 100))));
+            context.ResponseTrailers.Add(UnknownParametersTrailer + "-count", unknown.Count.ToString(CultureInfo.InvariantCulture));
         }
 
         return Task.FromResult(response);
@@ -242,6 +245,7 @@ internal sealed class ExperimentPlatformServiceImpl(
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private void Reject(ServerCallContext context, StatusCode code, string detail)
     {
+        detail = Text.Clip.Text(detail, 4000);
         HostLog.RequestRejected(logger, context.Method, code.ToString(), detail);
         throw new RpcException(new Status(code, detail));
     }

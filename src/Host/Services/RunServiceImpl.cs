@@ -20,7 +20,7 @@ internal sealed class RunServiceImpl(SetupRuntime runtime, RunCoordinator coordi
 
         if (request.Status.Length > 0 && !RunStatus.All.Contains(request.Status))
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"status '{request.Status}' is not one of {string.Join(", ", RunStatus.All)}"));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"status '{Text.Clip.Text(request.Status)}' is not one of {string.Join(", ", RunStatus.All)}"));
         }
 
         var experiment = request.Experiment.Length == 0 ? null : runtime.Experiments.Find(request.Experiment)?.Descriptor.Name ?? request.Experiment;
@@ -32,7 +32,7 @@ internal sealed class RunServiceImpl(SetupRuntime runtime, RunCoordinator coordi
     public override Task<RunDetail> GetRun(GetRunRequest request, ServerCallContext context)
     {
         var run = runtime.Runs.Get(request.RunId)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no run '{request.RunId}' (it may have been pruned; ListRuns shows the kept ones)"));
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no run '{Text.Clip.Text(request.RunId)}' (it may have been pruned; ListRuns shows the kept ones)"));
         var detail = new RunDetail
         {
             Summary = Summary(run),
@@ -62,7 +62,7 @@ internal sealed class RunServiceImpl(SetupRuntime runtime, RunCoordinator coordi
         var run = runtime.Runs.Get(request.RunId);
         if (run is null && !cancelled)
         {
-            throw new RpcException(new Status(StatusCode.NotFound, $"no run '{request.RunId}'"));
+            throw new RpcException(new Status(StatusCode.NotFound, $"no run '{Text.Clip.Text(request.RunId)}'"));
         }
 
         return Task.FromResult(new CancelRunResponse

@@ -17,17 +17,24 @@ internal sealed class StateStore : IDisposable
     private readonly string _connectionString;
     private readonly Lock _writer = new();
     private readonly SqliteConnection _keepAlive;
+    private readonly FileStream? _lock;
 
-    private StateStore(string path, SqliteConnection keepAlive)
+    private StateStore(string path, SqliteConnection keepAlive, FileStream? lockFile)
     {
         Path = path;
         _keepAlive = keepAlive;
+        _lock = lockFile;
         _connectionString = ConnectionString(path);
     }
 
     public string Path { get; }
 
-    public static StateStore Open(string directory)
+    /// <summary>
+    /// Opens the store. With <paramref name="exclusive"/> (the daemon) the state directory is locked
+    /// for the process's lifetime, so a second daemon pointed at it refuses to start instead of
+    /// serving a diverging copy of the same state.
+    /// </summary>
+    public static StateStore Open(string directory, bool exclusive = true)
     {
         string path;
         try
@@ -38,6 +45,20 @@ internal sealed class StateStore : IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new StoreUnavailableException($"cannot create the state directory {directory}: {ex.Message}", ex);
+        }
+
+        FileStream? lockFile = null;
+        if (exclusive)
+        {
+            var lockPath = System.IO.Path.Combine(directory, "state.lock");
+            try
+            {
+                lockFile = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException ex)
+            {
+                throw new StoreUnavailableException($"the state directory {directory} is in use by another leeq-epii process ({lockPath} is locked); one daemon owns one state directory", ex);
+            }
         }
 
         var connection = new SqliteConnection(ConnectionString(path));
@@ -53,16 +74,18 @@ internal sealed class StateStore : IDisposable
 
             Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
             Migrate(connection, path);
-            return new StateStore(path, connection);
+            return new StateStore(path, connection, lockFile);
         }
         catch (SqliteException ex)
         {
             connection.Dispose();
+            lockFile?.Dispose();
             throw new StoreUnavailableException($"the state store {path} cannot be used ({ex.Message.TrimEnd('.')}); it was left untouched: restore it from a backup or move it aside to start with a new one", ex);
         }
         catch
         {
             connection.Dispose();
+            lockFile?.Dispose();
             throw;
         }
     }
@@ -100,6 +123,7 @@ internal sealed class StateStore : IDisposable
     {
         SqliteConnection.ClearPool(_keepAlive);
         _keepAlive.Dispose();
+        _lock?.Dispose();
     }
 
     private static string ConnectionString(string path) => new SqliteConnectionStringBuilder

@@ -46,12 +46,13 @@ internal static class ArgumentBinder
 
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         var sent = new List<string>();
+        var unknown = new List<string>();
+        var known = specs.SelectMany(s => s.Aliases.Prepend(s.Name)).ToList();
         foreach (var (name, text) in raw.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (!byName.TryGetValue(name, out var spec))
             {
-                var known = specs.SelectMany(s => s.Aliases.Prepend(s.Name));
-                problems.Add($"unknown parameter '{name}'.{NameSuggester.Hint(name, known)} Valid parameters: {string.Join(", ", specs.Select(Spelled))}");
+                unknown.Add($"'{Clip.Text(name)}'{(name.Length <= 200 ? NameSuggester.Hint(name, known) : "")}");
                 continue;
             }
 
@@ -68,9 +69,11 @@ internal static class ArgumentBinder
                 continue;
             }
 
-            if (value is null && spec.Required)
+            if (value is null && (spec.Required || spec.Default is not null))
             {
-                problems.Add($"parameter '{spec.Name}' is required and cannot be null");
+                problems.Add(spec.Required
+                    ? $"parameter '{spec.Name}' is required and cannot be null"
+                    : $"parameter '{spec.Name}' cannot be null; leave it out to use its default {ValueParser.Render(spec.Default)}");
                 continue;
             }
 
@@ -81,6 +84,11 @@ internal static class ArgumentBinder
             }
 
             values[spec.Name] = value;
+        }
+
+        if (unknown.Count > 0)
+        {
+            problems.Insert(0, $"unknown parameter{(unknown.Count > 1 ? "s" : "")} {Clip.List(unknown, 5, ", ")}. Valid parameters: {string.Join(", ", specs.Select(Spelled))}");
         }
 
         foreach (var spec in specs)

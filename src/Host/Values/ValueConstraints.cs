@@ -22,11 +22,22 @@ internal static class ValueConstraints
                 return $"parameter '{name}' = {l} is below the minimum {ValueParser.Render(min)}{suffix}";
             case long l when maximum is { } max && l > max:
                 return $"parameter '{name}' = {l} is above the maximum {ValueParser.Render(max)}{suffix}";
+            case double[] list:
+                for (var i = 0; i < list.Length; i++)
+                {
+                    object? element = list[i];
+                    if (Check($"{name}[{i}]", minimum, maximum, null, unit, ref element) is { } problem)
+                    {
+                        return problem;
+                    }
+                }
+
+                return null;
             case string s when allowed is { Count: > 0 }:
                 var match = allowed.FirstOrDefault(a => string.Equals(a, s.Trim(), StringComparison.OrdinalIgnoreCase));
                 if (match is null)
                 {
-                    return $"parameter '{name}' = '{s}' is not allowed; use one of {string.Join(", ", allowed)}";
+                    return $"parameter '{name}' = '{Text.Clip.Text(s)}' is not allowed; use one of {string.Join(", ", allowed)}";
                 }
 
                 value = match;

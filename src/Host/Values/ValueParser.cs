@@ -72,7 +72,7 @@ internal static class ValueParser
                     return true;
                 }
 
-                error = $"'{raw}' is not a number (use e.g. 0.5, 1e-6, inf or nan)";
+                error = $"'{Text.Clip.Text(raw)}' is not a number (use e.g. 0.5, 1e-6, inf or nan)";
                 return false;
             case ParameterType.Int:
                 if (literal is long l)
@@ -87,7 +87,7 @@ internal static class ValueParser
                     return true;
                 }
 
-                error = $"'{raw}' is not an integer";
+                error = $"'{Text.Clip.Text(raw)}' is not an integer";
                 return false;
             case ParameterType.Bool:
                 if (literal is bool b)
@@ -102,13 +102,13 @@ internal static class ValueParser
                     return true;
                 }
 
-                error = $"'{raw}' is not a boolean (use true or false)";
+                error = $"'{Text.Clip.Text(raw)}' is not a boolean (use true or false)";
                 return false;
             case ParameterType.String:
                 value = raw;
                 return true;
             case ParameterType.Qubit:
-                if (QubitReference.TryResolve(literal is string ? raw : literal, qubitCount, out var qubit, out error))
+                if (QubitReference.TryResolve(literal is string ? raw : literal, qubitCount, out var qubit, out error, raw))
                 {
                     value = qubit;
                     return true;
@@ -169,22 +169,22 @@ internal static class ValueParser
         IEnumerable<object?> items = literal switch
         {
             object?[] array => array,
-            string s => s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            string s => s.Split(',', StringSplitOptions.TrimEntries),
             _ => [literal],
         };
         var result = new List<int>();
         foreach (var item in items)
         {
-            if (item is null)
+            if (item is null or "")
             {
-                error = $"'{raw}' contains null; list qubits like [\"q0\",\"q1\"] or q0,q1";
+                error = $"'{Text.Clip.Text(raw)}' has an empty or null entry; list qubits like [\"q0\",\"q1\"] or q0,q1";
                 value = null;
                 return false;
             }
 
-            if (!QubitReference.TryResolve(item, qubitCount, out var q, out var why))
+            if (!QubitReference.TryResolve(item, qubitCount, out var q, out var why, item is object?[] ? "[...]" : null))
             {
-                error = $"in '{raw}': {why}";
+                error = $"in '{Text.Clip.Text(raw)}': {why}";
                 value = null;
                 return false;
             }
@@ -225,7 +225,7 @@ internal static class ValueParser
             var d = item is null ? null : AsDouble(item, item as string ?? "");
             if (d is null)
             {
-                error = $"'{raw}' is not a list of numbers (use e.g. [0.1, 0.2] or 0.1,0.2)";
+                error = $"'{Text.Clip.Text(raw)}' is not a list of numbers (use e.g. [0.1, 0.2] or 0.1,0.2)";
                 value = null;
                 return false;
             }
