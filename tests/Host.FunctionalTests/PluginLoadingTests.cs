@@ -42,6 +42,26 @@ public sealed class PluginLoadingTests
     }
 
     [Fact]
+    public async Task ExperimentIgnoringCancellation_IsAbandoned_AndFreesItsSlot()
+    {
+        using var plugins = new PluginDirectory("Extra");
+        using var config = new TempConfig("simulation_2q.json", d => d["experiments"] = new System.Text.Json.Nodes.JsonObject { ["max_concurrent"] = 1 });
+        await using var host = await HostProcess.StartAsync(config.Path, new Dictionary<string, string> { ["LEEQ_EPII_PLUGINS_DIR"] = plugins.Path });
+
+        var stubborn = host.Client.RunExperimentAsync(new ExperimentRequest { ExperimentType = "test.Stubborn" }, deadline: DateTime.UtcNow.AddSeconds(2));
+        var runId = (await stubborn.ResponseHeadersAsync).GetValue("x-epii-run-id")!;
+        var error = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => stubborn.ResponseAsync);
+        var next = await host.Client.RunExperimentAsync(
+            new ExperimentRequest { ExperimentType = "t1", Parameters = { ["qubit"] = "q0", ["shots"] = "100" } }, deadline: DateTime.UtcNow.AddSeconds(30));
+        var record = await new LeeQ.Epii.Platform.Runs.V1.RunService.RunServiceClient(host.Channel).GetRunAsync(new LeeQ.Epii.Platform.Runs.V1.GetRunRequest { RunId = runId });
+
+        Assert.Equal(Grpc.Core.StatusCode.DeadlineExceeded, error.StatusCode);
+        Assert.True(next.Success);
+        Assert.Equal("cancelled", record.Summary.Status);
+        Assert.Contains("did not stop within", host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_ListsPluginFailures()
     {
         using var plugins = new PluginDirectory("Incompatible");

@@ -177,7 +177,7 @@ internal sealed class RunCoordinator : IDisposable
                 Runner = new ChainRunner(this, runId, seed, shots, linked.Token),
                 Logger = _loggerFactory.CreateLogger(request.Experiment.GetType().FullName ?? name),
             };
-            var outcome = await request.Experiment.RunAsync(context, linked.Token).ConfigureAwait(false);
+            var outcome = await RunCooperativelyAsync(request.Experiment, context, runId, linked.Token).ConfigureAwait(false);
             var (applied, note) = ApplyUpdates(outcome, ChangeSource.Run(runId));
             var record = new RunRecord(runId, request.Experiment, outcome, seed, shots, watch.Elapsed, applied, note);
             var response = ResponseBuilder.Build(record, _runtime.Backend.Info.Name, request.ReturnPlots, _logger);
@@ -201,6 +201,35 @@ internal sealed class RunCoordinator : IDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Complete(runId, RunStatus.Failed, watch, $"internal error ({ex.GetType().Name})", null, null);
+            throw;
+        }
+    }
+
+    /// <summary>How long a cancelled experiment may take to stop before its run is abandoned.</summary>
+    internal static readonly TimeSpan AbandonAfter = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Runs the experiment off the caller's thread. When the run is cancelled and the experiment
+    /// does not stop within <see cref="AbandonAfter"/>, the run is given up: its slot is freed and
+    /// the fault is logged as the plugin's, so one experiment that ignores cancellation cannot hold
+    /// the queue. Its computation may go on in the background until it returns.
+    /// </summary>
+    private async Task<ExperimentOutcome> RunCooperativelyAsync(IExperiment experiment, ExperimentContext context, string runId, CancellationToken cancelled)
+    {
+        var task = Task.Run(() => experiment.RunAsync(context, cancelled), CancellationToken.None);
+        try
+        {
+            return await task.WaitAsync(cancelled).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!task.IsCompleted)
+        {
+            if (await Task.WhenAny(task, Task.Delay(AbandonAfter, CancellationToken.None)).ConfigureAwait(false) == task)
+            {
+                return await task.ConfigureAwait(false);
+            }
+
+            HostLog.RunAbandoned(_logger, runId, experiment.Descriptor.Name, AbandonAfter.TotalSeconds);
+            _ = task.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             throw;
         }
     }

@@ -142,4 +142,8 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 1017, EventName = "MetricsListening", Level = LogLevel.Information,
         Message = "Serving Prometheus metrics on http://{Address}:{Port}/metrics")]
     public static partial void MetricsListening(ILogger logger, string address, int port);
+
+    [LoggerMessage(EventId = 2009, EventName = "RunAbandoned", Level = LogLevel.Error,
+        Message = "Run {RunId}: {Experiment} did not stop within {Seconds} s of being cancelled; the run is given up and its slot freed (the plugin does not honour cancellation)")]
+    public static partial void RunAbandoned(ILogger logger, string runId, string experiment, double seconds);
 }
