@@ -17,22 +17,22 @@ public sealed class InstallTests
         Assert.Equal("/opt/leeq", passwd[5]);
         Assert.Equal("/bin/false", passwd[6]);
         var (leeq, leeqGroup) = Accounts.ServiceAccount(root);
-        await AssertStat(root["/opt/leeq/bin"], 0, 0, "755");
-        await AssertStat(root["/opt/leeq/bin/leeq-epii"], 0, 0, "755");
-        await AssertStat(root["/opt/leeq/bin/leeq-epii.dll"], 0, 0, "644");
+        await FileStat.AssertAsync(root["/opt/leeq/bin"], 0, 0, "755");
+        await FileStat.AssertAsync(root["/opt/leeq/bin/leeq-epii"], 0, 0, "755");
+        await FileStat.AssertAsync(root["/opt/leeq/bin/leeq-epii.dll"], 0, 0, "644");
         Assert.True(File.Exists(root["/opt/leeq/bin/plugins/Simulation.Numeric/LeeQ.Epii.Platform.Plugins.Simulation.Numeric.dll"]));
-        await AssertStat(root["/etc/leeq-epii"], 0, leeqGroup, "755");
+        await FileStat.AssertAsync(root["/etc/leeq-epii"], 0, leeqGroup, "755");
         foreach (var sample in new[] { "simulation_2q.json", "minimal.json", "hardware_qubic.json" })
         {
-            await AssertStat(root[$"/etc/leeq-epii/{sample}"], 0, leeqGroup, "640");
+            await FileStat.AssertAsync(root[$"/etc/leeq-epii/{sample}"], 0, leeqGroup, "640");
             Assert.Equal(await File.ReadAllTextAsync(TestPaths.Config(sample)), await File.ReadAllTextAsync(root[$"/etc/leeq-epii/{sample}"]));
         }
 
-        await AssertStat(root["/var/lib/leeq-epii"], leeq, leeqGroup, "750");
-        await AssertStat(root["/var/log/leeq-epii"], leeq, leeqGroup, "750");
-        await AssertStat(root["/etc/systemd/system/leeq-epii@.service"], 0, 0, "644");
-        await AssertStat(root["/etc/logrotate.d/leeq-epii"], 0, 0, "644");
-        await AssertStat(root["/opt/leeq/scripts/leeq-epii-service.sh"], 0, 0, "755");
+        await FileStat.AssertAsync(root["/var/lib/leeq-epii"], leeq, leeqGroup, "750");
+        await FileStat.AssertAsync(root["/var/log/leeq-epii"], leeq, leeqGroup, "750");
+        await FileStat.AssertAsync(root["/etc/systemd/system/leeq-epii@.service"], 0, 0, "644");
+        await FileStat.AssertAsync(root["/etc/logrotate.d/leeq-epii"], 0, 0, "644");
+        await FileStat.AssertAsync(root["/opt/leeq/scripts/leeq-epii-service.sh"], 0, 0, "755");
         Assert.Equal(await File.ReadAllTextAsync(TestPaths.UnitFile), await File.ReadAllTextAsync(root["/etc/systemd/system/leeq-epii@.service"]));
         Assert.Contains("valid: /etc/leeq-epii/simulation_2q.json", result.StdOut, StringComparison.Ordinal);
     }
@@ -151,15 +151,5 @@ public sealed class InstallTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("is not a published host", result.StdErr, StringComparison.Ordinal);
-    }
-
-    private static async Task AssertStat(string path, int uid, int gid, string mode)
-    {
-        var stat = await FileStat.OfAsync(path);
-        Assert.True(stat.Mode == mode, $"{path}: mode {stat.Mode}, expected {mode}");
-        if (Installer.RunningAsRoot)
-        {
-            Assert.True(stat.Uid == uid && stat.Gid == gid, $"{path}: owner {stat.Uid}:{stat.Gid}, expected {uid}:{gid}");
-        }
     }
 }
