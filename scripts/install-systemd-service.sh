@@ -15,7 +15,7 @@ Publishes the leeq-epii host and its plugins (ReadyToRun) and installs them as t
 systemd template unit leeq-epii@<setup>.service:
 
   /opt/leeq/bin/                   the executable, its libraries and plugins/ (root, read-only)
-  /opt/leeq/scripts/               management, backup, restore and uninstall scripts
+  /opt/leeq/scripts/               management, backup, restore, verify and uninstall scripts
   /opt/leeq/share/doc/leeq-epii/   the operations manual
   /etc/leeq-epii/                  setup files (directory 755, files root:leeq 640)
   /var/lib/leeq-epii/              state (leeq:leeq 750)
@@ -155,6 +155,7 @@ make_dir "$LEEQ_DOC_DIR" root root 755
 make_dir "$LEEQ_SHARE_DIR" root root 755
 make_dir "$LEEQ_SCRIPTS_DIR" root root 755
 make_dir "$LEEQ_SCRIPTS_DIR/lib" root root 755
+make_dir "$LEEQ_SCRIPTS_DIR/systemd" root root 755
 make_dir "$LEEQ_CONF_DIR" root "$LEEQ_GROUP" 755
 make_dir "$LEEQ_STATE_DIR" "$LEEQ_USER" "$LEEQ_GROUP" 750
 make_dir "$LEEQ_LOG_DIR" "$LEEQ_USER" "$LEEQ_GROUP" 750
@@ -196,9 +197,10 @@ fi
 apply_owner_mode "$BIN" root root 755
 
 # --- 5. Scripts, manual, unit, log rotation ------------------------------------------------
-for script in leeq-epii-service.sh backup-leeq-epii.sh restore-leeq-epii.sh uninstall-systemd-service.sh; do
+for script in leeq-epii-service.sh backup-leeq-epii.sh restore-leeq-epii.sh uninstall-systemd-service.sh verify-systemd-unit.sh; do
     install_file "$SCRIPT_DIR/$script" "$LEEQ_SCRIPTS_DIR/$script" root root 755
 done
+install_file "$SCRIPT_DIR/systemd/$LEEQ_UNIT_NAME" "$LEEQ_SCRIPTS_DIR/systemd/$LEEQ_UNIT_NAME" root root 644
 install_file "$SCRIPT_DIR/lib/leeq-epii-common.sh" "$LEEQ_SCRIPTS_DIR/lib/leeq-epii-common.sh" root root 644
 if [[ -f "$DOC_SOURCE" ]]; then
     install_file "$DOC_SOURCE" "$LEEQ_DOC_DIR/operations.md" root root 644

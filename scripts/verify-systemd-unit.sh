@@ -27,7 +27,8 @@ unit without problems, and prints unknown keys and bad values only as warnings.
 
 Options:
   --destdir DIR    Verify the unit and executable installed in DIR (by
-                   install-systemd-service.sh --destdir DIR).
+                   install-systemd-service.sh --destdir DIR); '--destdir /' checks
+                   this machine's installation.
   --unit FILE      Unit file to verify (default: the one beside this script, or the one
                    installed in --destdir).
   --instance NAME  Instance to verify (default: simulation_2q).
@@ -37,6 +38,7 @@ EOF
 }
 
 DEST=""
+DEST_GIVEN=0
 UNIT=""
 INSTANCE=simulation_2q
 SECURITY=0
@@ -55,11 +57,13 @@ command -v systemd-analyze >/dev/null \
     || die "systemd-analyze is not installed (Debian and Ubuntu: apt-get install systemd)"
 
 if [[ -n "$DEST" ]]; then
+    DEST_GIVEN=1
     [[ -d "$DEST" ]] || die "--destdir '$DEST' is not a directory"
     DEST=$(cd -- "$DEST" && pwd -P)
+    [[ "$DEST" == / ]] && DEST=""
     UNIT=${UNIT:-$DEST$LEEQ_UNIT_DIR/$LEEQ_UNIT_NAME}
     EXECUTABLE=$DEST$LEEQ_BIN_DIR/leeq-epii
-    [[ -x "$EXECUTABLE" ]] || die "'$EXECUTABLE' is missing or not executable; is '$DEST' an installed tree?"
+    [[ -x "$EXECUTABLE" ]] || die "'$EXECUTABLE' is missing or not executable; is '${DEST:-/}' an installed tree?"
 else
     UNIT=${UNIT:-$SCRIPT_DIR/systemd/$LEEQ_UNIT_NAME}
     EXECUTABLE=""
@@ -81,9 +85,9 @@ mkdir -p "$SCRATCH/usr/lib/systemd" "$SCRATCH$LEEQ_UNIT_DIR" "$SCRATCH$LEEQ_BIN_
 cp -a -- "$SYSTEM_UNITS" "$SCRATCH/usr/lib/systemd/system"
 cp -- "$UNIT" "$SCRATCH$LEEQ_UNIT_DIR/$LEEQ_UNIT_NAME"
 
-if [[ -n "$EXECUTABLE" ]]; then
+if [[ $DEST_GIVEN -eq 1 ]]; then
     cp -- "$EXECUTABLE" "$SCRATCH$LEEQ_BIN_DIR/leeq-epii"
-    executable_note="installed executable from $DEST"
+    executable_note="installed executable from ${DEST:-/}"
 else
     printf '#!/bin/sh\nexit 0\n' >"$SCRATCH$LEEQ_BIN_DIR/leeq-epii"
     chmod 755 "$SCRATCH$LEEQ_BIN_DIR/leeq-epii"
