@@ -69,6 +69,10 @@ public sealed class UnitEmulationTests
         info.Environment["CACHE_DIRECTORY"] = root["/var/cache/leeq-epii"];
         info.Environment["CONFIGURATION_DIRECTORY"] = root["/etc/leeq-epii"];
         info.Environment["INVOCATION_ID"] = Guid.NewGuid().ToString("N");
+        using var notifyDirectory = new TempRoot();
+        File.SetUnixFileMode(notifyDirectory.Path, (UnixFileMode)0b111_101_101);
+        using var notify = new NotifySocket(notifyDirectory.Path);
+        info.Environment["NOTIFY_SOCKET"] = notify.Path;
 
         using var daemon = Process.Start(info) ?? throw new InvalidOperationException("could not start the daemon");
         var stdout = daemon.StandardOutput.ReadToEndAsync();
@@ -97,6 +101,13 @@ public sealed class UnitEmulationTests
 
         var output = await Finish(daemon, stdout, stderr);
         Assert.True(daemon.ExitCode == 0, $"exit {daemon.ExitCode} after SIGTERM:\n{output}");
+        var messages = notify.Received;
+        if (messages.Count > 0)
+        {
+            // Type=notify: systemd takes the instance as started on READY=1.
+            Assert.True(messages.Any(m => m.Split('\n').Contains("READY=1")), $"notifications without READY=1: {string.Join(" | ", messages)}");
+        }
+
         var written = (await FileStat.SnapshotAsync(root.Path)).Except(before)
             .Select(line => line.Split(' ')[0])
             .Where(path => !path.StartsWith("var/lib/leeq-epii", StringComparison.Ordinal) && !path.StartsWith("run/leeq-epii", StringComparison.Ordinal)
