@@ -43,7 +43,9 @@ public sealed partial class DocumentationTests
                 var args = tokens.Skip(i + 1).TakeWhile(t => t is not ("|" or "&&" or ";" or ">")).ToList();
                 foreach (var option in args.Where(a => a.StartsWith('-')).Select(a => a.Split('=')[0]))
                 {
-                    Assert.True(usage.Contains(option, StringComparison.Ordinal), $"the manual uses '{option}' with {script}, whose --help does not list it:\n  {command}");
+                    Assert.True(
+                        usage.Contains(option, StringComparison.Ordinal),
+                        $"the manual uses '{option}' with {script}, whose --help does not list it:\n  {command}");
                 }
 
                 if (script == "leeq-epii-service.sh")
@@ -75,9 +77,12 @@ public sealed partial class DocumentationTests
                 continue;
             }
 
-            foreach (var flag in tokens.Skip(at + 1).Where(t => t.StartsWith("--", StringComparison.Ordinal)).Select(t => t.Split('=')[0]))
+            var flags = tokens.Skip(at + 1).Where(t => t.StartsWith("--", StringComparison.Ordinal)).Select(t => t.Split('=')[0]);
+            foreach (var flag in flags)
             {
-                Assert.True(help.StdOut.Contains(flag, StringComparison.Ordinal), $"the manual passes '{flag}' to leeq-epii, whose --help does not list it:\n  {command}");
+                Assert.True(
+                    help.StdOut.Contains(flag, StringComparison.Ordinal),
+                    $"the manual passes '{flag}' to leeq-epii, whose --help does not list it:\n  {command}");
             }
 
             checkedCommands++;
@@ -101,7 +106,9 @@ public sealed partial class DocumentationTests
             foreach (Match script in ScriptPath().Matches(command))
             {
                 var relative = script.Groups["path"].Value;
-                Assert.True(File.Exists(Path.Combine(TestPaths.ScriptsDirectory, relative)), $"the manual names scripts/{relative}, which does not exist:\n  {command}");
+                Assert.True(
+                    File.Exists(Path.Combine(TestPaths.ScriptsDirectory, relative)),
+                    $"the manual names scripts/{relative}, which does not exist:\n  {command}");
             }
         }
     }
@@ -111,7 +118,12 @@ public sealed partial class DocumentationTests
     {
         var text = File.ReadAllText(Manual);
 
-        foreach (var topic in new[] { "StateDirectory", "RuntimeDirectory", "TimeoutStopSec=40", "own port", "LEEQ_EPII_MAX_MESSAGE_SIZE", "EPERM", "--validate", "--test-experiment", "virtual environment", "setup_name" })
+        string[] topics =
+        [
+            "StateDirectory", "RuntimeDirectory", "TimeoutStopSec=40", "own port", "LEEQ_EPII_MAX_MESSAGE_SIZE",
+            "EPERM", "--validate", "--test-experiment", "virtual environment", "setup_name",
+        ];
+        foreach (var topic in topics)
         {
             Assert.Contains(topic, text, StringComparison.Ordinal);
         }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using LeeQ.Epii.Platform.Deployment.Tests.Infrastructure;
@@ -57,7 +58,8 @@ public sealed class UnitEmulationTests
 
         foreach (var assignment in unit.All("Service", "Environment"))
         {
-            var (key, value) = (assignment[..assignment.IndexOf('=', StringComparison.Ordinal)], assignment[(assignment.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            var eq = assignment.IndexOf('=', StringComparison.Ordinal);
+            var (key, value) = (assignment[..eq], assignment[(eq + 1)..]);
             info.Environment[key] = value.StartsWith('/') ? root[value] : value;
         }
 
@@ -85,8 +87,9 @@ public sealed class UnitEmulationTests
                 Assert.Fail($"the daemon did not listen on {port}:\n{await Finish(daemon, stdout, stderr)}");
             }
 
-            var stopTimeout = TimeSpan.FromSeconds(double.Parse(unit.Single("Service", "TimeoutStopSec").TrimEnd('s'), System.Globalization.CultureInfo.InvariantCulture));
-            using var kill = Process.Start("kill", ["-TERM", daemon.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            var stopSeconds = unit.Single("Service", "TimeoutStopSec").TrimEnd('s');
+            var stopTimeout = TimeSpan.FromSeconds(double.Parse(stopSeconds, CultureInfo.InvariantCulture));
+            using var kill = Process.Start("kill", ["-TERM", daemon.Id.ToString(CultureInfo.InvariantCulture)]);
             await kill.WaitForExitAsync();
             using var cts = new CancellationTokenSource(stopTimeout);
             await daemon.WaitForExitAsync(cts.Token);
@@ -108,10 +111,10 @@ public sealed class UnitEmulationTests
             Assert.True(messages.Any(m => m.Split('\n').Contains("READY=1")), $"notifications without READY=1: {string.Join(" | ", messages)}");
         }
 
+        string[] writable = ["var/lib/leeq-epii", "run/leeq-epii", "var/log/leeq-epii", "var/cache/leeq-epii"];
         var written = (await FileStat.SnapshotAsync(root.Path)).Except(before)
             .Select(line => line.Split(' ')[0])
-            .Where(path => !path.StartsWith("var/lib/leeq-epii", StringComparison.Ordinal) && !path.StartsWith("run/leeq-epii", StringComparison.Ordinal)
-                && !path.StartsWith("var/log/leeq-epii", StringComparison.Ordinal) && !path.StartsWith("var/cache/leeq-epii", StringComparison.Ordinal))
+            .Where(path => !writable.Any(w => path.StartsWith(w, StringComparison.Ordinal)))
             .ToList();
         Assert.True(written.Count == 0, $"the daemon wrote outside its systemd directories: {string.Join(", ", written)}\n{output}");
     }
