@@ -136,7 +136,14 @@ if [[ -d "$ROOT$LEEQ_STATE_DIR" ]]; then
         elif [[ -n "$SQLITE3" ]] && is_sqlite_file "$src"; then
             "$SQLITE3" "$src" ".backup '${dst//\'/\'\'}'" || die "sqlite3 could not back up $src"
             chmod --reference="$src" -- "$dst"
-            if is_superuser; then chown --reference="$src" -- "$dst"; fi
+            if is_superuser; then
+                chown --reference="$src" -- "$dst"
+                # Opening the store may have created its -wal and -shm files as root; the
+                # daemon must still be able to open them.
+                for side in "$src-wal" "$src-shm"; do
+                    if [[ -e "$side" ]]; then chown --reference="$src" -- "$side"; fi
+                done
+            fi
         elif [[ -n "$SQLITE3" && "$src" =~ -(wal|shm|journal)$ ]] && is_sqlite_file "${src%-*}"; then
             : # the online backup above already holds what the write-ahead log had
         else
