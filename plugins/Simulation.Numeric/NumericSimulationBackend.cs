@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using LeeQ.Epii.Platform.Contracts.Backends;
 using LeeQ.Epii.Platform.Contracts.Parameters;
 using LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Model;
@@ -64,6 +65,24 @@ internal sealed class NumericSimulationBackend : IQuantumBackend
         var solver = new MasterEquationSolver(device);
         var outcomes = new ProgramOutcome[request.Programs.Count];
         var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        try
+        {
+            RunPoints(request, device, noise, solver, outcomes, options, cancellationToken);
+        }
+        catch (AggregateException error)
+        {
+            // Report what went wrong in a sweep point (a bad program, a cancellation) as itself.
+            cancellationToken.ThrowIfCancellationRequested();
+            ExceptionDispatchInfo.Capture(error.Flatten().InnerExceptions[0]).Throw();
+        }
+
+        return new ExecutionResult(outcomes, request.Seed);
+    }
+
+    private static void RunPoints(
+        ExecutionRequest request, DeviceModel device, bool noise, MasterEquationSolver solver,
+        ProgramOutcome[] outcomes, ParallelOptions options, CancellationToken cancellationToken)
+    {
         Parallel.For(0, outcomes.Length, options, i =>
         {
             var program = request.Programs[i];
@@ -80,7 +99,5 @@ internal sealed class NumericSimulationBackend : IQuantumBackend
 
             outcomes[i] = new ProgramOutcome(list);
         });
-
-        return new ExecutionResult(outcomes, request.Seed);
     }
 }

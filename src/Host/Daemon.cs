@@ -3,7 +3,13 @@ using System.Text.Json.Nodes;
 using LeeQ.Epii.Platform.Host.Cli;
 using LeeQ.Epii.Platform.Host.Configuration;
 using LeeQ.Epii.Platform.Host.Execution;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography.X509Certificates;
 using LeeQ.Epii.Platform.Host.Logging;
+using LeeQ.Epii.Platform.Host.Metrics;
+using LeeQ.Epii.Platform.Host.Security;
+using Prometheus;
+using LeeQ.Epii.Platform.Host.Operations;
 using LeeQ.Epii.Platform.Host.Parameters;
 using LeeQ.Epii.Platform.Host.Plugins;
 using LeeQ.Epii.Platform.Host.Services;
@@ -21,6 +27,7 @@ internal static class Daemon
         var settings = setup.Settings!;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSerilog(serilog, dispose: false);
+        builder.Services.AddSystemd();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownGrace);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -30,7 +37,31 @@ internal static class Daemon
                 "0.0.0.0" => IPAddress.Any,
                 var a => IPAddress.Parse(a),
             };
-            kestrel.Listen(address, settings.Port, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(address, settings.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                listen.Use(next => async connection =>
+                {
+                    EpiiMetrics.ActiveConnections.Inc();
+                    try
+                    {
+                        await next(connection).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        EpiiMetrics.ActiveConnections.Dec();
+                    }
+                });
+                if (settings.TlsEnabled)
+                {
+                    listen.UseHttps(X509Certificate2.CreateFromPemFile(settings.TlsCertFile!, settings.TlsKeyFile!));
+                }
+            });
+            if (settings.MetricsEnabled)
+            {
+                kestrel.Listen(IPAddress.Parse(settings.MetricsBindAddress), settings.MetricsPort, listen => listen.Protocols = HttpProtocols.Http1);
+            }
+
             kestrel.Limits.Http2.MaxStreamsPerConnection = Math.Max(1, settings.MaxWorkers);
             if (settings.KeepAliveTime is { } ping)
             {
@@ -48,6 +79,7 @@ internal static class Daemon
             grpc.MaxReceiveMessageSize = settings.MaxMessageSize;
             grpc.MaxSendMessageSize = settings.MaxMessageSize;
             grpc.EnableDetailedErrors = false;
+            grpc.Interceptors.Add<RequestMetricsInterceptor>();
             if (options.DebugGrpc)
             {
                 grpc.Interceptors.Add<CallLoggingInterceptor>();
@@ -64,9 +96,16 @@ internal static class Daemon
         builder.Services.AddPluginContributions(catalog);
 
         var app = builder.Build();
+        app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
         app.MapGrpcService<ExperimentPlatformServiceImpl>();
+        app.MapGrpcService<RunServiceImpl>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
+        if (settings.MetricsEnabled)
+        {
+            app.MapMetrics("/metrics").RequireHost($"*:{settings.MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
         foreach (var serviceType in catalog.Plugins.SelectMany(p => p.Entry.GrpcServices))
         {
             MapPluginService(app, serviceType);
@@ -75,24 +114,57 @@ internal static class Daemon
         return app;
     }
 
-    public static async Task<int> RunAsync(WebApplication app, HostSettings settings, Microsoft.Extensions.Logging.ILogger logger)
+    /// <summary>
+    /// Builds the setup, checks the machine, takes the PID file, serves until SIGTERM or SIGINT,
+    /// then stops within the grace: new calls are refused, calls in flight may finish, runs still
+    /// going shortly before the grace ends are cancelled and recorded as such.
+    /// </summary>
+    public static async Task<int> RunAsync(WebApplication app, SetupDefinition setup, CommandLineOptions options, ConfigReloader reloader, Microsoft.Extensions.Logging.ILogger logger)
     {
+        var settings = setup.Settings!;
         var runtime = app.Services.GetRequiredService<SetupRuntime>();
+        if (!RunStartupChecks(options, settings, runtime.StateDirectory, logger))
+        {
+            return 1;
+        }
+
+        using var pidFile = PidFile.TryAcquire(options.PidFile ?? PidFile.DefaultPath(settings.SetupName), out var pidError, out var staleNote);
+        if (pidFile is null)
+        {
+            HostLog.StartupFailed(logger, pidError!);
+            return 1;
+        }
+
+        if (staleNote is not null)
+        {
+            HostLog.StalePidFile(logger, staleNote);
+        }
+
         try
         {
             await runtime.InitializeAsync(CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException or Storage.StoreUnavailableException)
         {
             HostLog.StartupFailed(logger, $"the setup could not be built: {ex.Message}");
+            await runtime.DisposeAsync().ConfigureAwait(false);
             return 1;
         }
 
         var coordinator = app.Services.GetRequiredService<RunCoordinator>();
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        using var graceTimer = new CancellationTokenSource();
         lifetime.ApplicationStopping.Register(() =>
         {
             HostLog.Stopping(logger, coordinator.InFlight, settings.ShutdownGrace.TotalSeconds);
+            var margin = TimeSpan.FromSeconds(Math.Min(5.0, settings.ShutdownGrace.TotalSeconds / 3));
+            _ = Task.Delay(settings.ShutdownGrace - margin, graceTimer.Token).ContinueWith(
+                _ => coordinator.CancelAll(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        });
+        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            _ = reloader.ReloadAsync();
         });
 
         try
@@ -102,19 +174,57 @@ internal static class Daemon
         catch (IOException ex)
         {
             HostLog.StartupFailed(logger, $"cannot listen on {settings.BindAddress} port {settings.Port}: {ex.Message}");
+            await runtime.DisposeAsync().ConfigureAwait(false);
             return 1;
         }
 
         HostLog.Listening(logger, settings.BindAddress, settings.Port);
+        if (settings.MetricsEnabled)
+        {
+            HostLog.MetricsListening(logger, settings.MetricsBindAddress, settings.MetricsPort);
+        }
+
         await app.WaitForShutdownAsync().ConfigureAwait(false);
+        await graceTimer.CancelAsync().ConfigureAwait(false);
         coordinator.CancelAll();
+        for (var waited = 0; coordinator.InFlight > 0 && waited < 50; waited++)
+        {
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+
         await runtime.DisposeAsync().ConfigureAwait(false);
+        HostLog.Stopped(logger, coordinator.CancelledAtShutdown);
         return 0;
+    }
+
+    private static bool RunStartupChecks(CommandLineOptions options, HostSettings settings, string stateDirectory, Microsoft.Extensions.Logging.ILogger logger)
+    {
+        if (options.NoHealthChecks)
+        {
+            HostLog.StartupChecksSkipped(logger);
+            return true;
+        }
+
+        var checks = new[] { HealthChecks.PortFree(settings), HealthChecks.Disk(stateDirectory), HealthChecks.Memory(), HealthChecks.StateWritable(stateDirectory) };
+        foreach (var check in checks)
+        {
+            HostLog.StartupCheck(logger, check.ToString());
+        }
+
+        var failed = checks.Where(c => !c.Passed).ToList();
+        if (failed.Count > 0)
+        {
+            HostLog.StartupFailed(logger, $"start-up checks failed: {string.Join("; ", failed)} (--no-health-checks skips them)");
+            return false;
+        }
+
+        return true;
     }
 
     private static void MapPluginService(WebApplication app, Type serviceType)
     {
-        var method = typeof(GrpcEndpointRouteBuilderExtensions).GetMethod(nameof(GrpcEndpointRouteBuilderExtensions.MapGrpcService))!
+        var method = typeof(GrpcEndpointRouteBuilderExtensions).GetMethods()
+            .Single(m => m.Name == nameof(GrpcEndpointRouteBuilderExtensions.MapGrpcService) && m.IsGenericMethodDefinition && m.GetParameters().Length == 1)
             .MakeGenericMethod(serviceType);
         method.Invoke(null, [app]);
     }

@@ -2,6 +2,7 @@ using LeeQ.Epii.Platform.Host;
 using LeeQ.Epii.Platform.Host.Cli;
 using LeeQ.Epii.Platform.Host.Configuration;
 using LeeQ.Epii.Platform.Host.Logging;
+using LeeQ.Epii.Platform.Host.Operations;
 using LeeQ.Epii.Platform.Host.Plugins;
 using LeeQ.Epii.Platform.Host.Services;
 using Serilog.Core;
@@ -27,6 +28,19 @@ if (options.Version)
     return 0;
 }
 
+if (options.HashApiKey)
+{
+    var key = (await Console.In.ReadLineAsync())?.Trim();
+    if (string.IsNullOrEmpty(key))
+    {
+        await Console.Error.WriteLineAsync("leeq-epii: --hash-api-key reads the key from standard input; none was given");
+        return 2;
+    }
+
+    await stdout.WriteLineAsync(LeeQ.Epii.Platform.Host.Security.ApiKeyAuthenticationMiddleware.Hash(key));
+    return 0;
+}
+
 var environment = HostEnvironment.FromProcess();
 var levelSwitch = new LoggingLevelSwitch(LogLevels.Parse(options.LogLevel ?? environment.LogLevel) ?? Serilog.Events.LogEventLevel.Information);
 using var serilog = LoggingSetup.Create(levelSwitch);
@@ -41,6 +55,16 @@ try
     if (options.Validate)
     {
         return ValidateCommand.Run(configPath, setup, catalog, stdout);
+    }
+
+    if (options.HealthCheck)
+    {
+        return await HealthCheckCommand.RunAsync(setup, catalog, stdout);
+    }
+
+    if (options.DiagnosticReport)
+    {
+        return await DiagnosticReportCommand.RunAsync(setup, catalog, factories, loggerFactory, stdout);
     }
 
     foreach (var failure in catalog.Failures)
@@ -72,7 +96,13 @@ try
     }
 
     await using var app = Daemon.Build(setup, catalog, options, serilog);
-    return await Daemon.RunAsync(app, setup.Settings, logger);
+    if (options.TestExperiment is { } experiment)
+    {
+        return await TestExperimentCommand.RunAsync(app.Services, experiment, stdout);
+    }
+
+    var reloader = new ConfigReloader(options, catalog, factories, levelSwitch, setup.Settings, logger);
+    return await Daemon.RunAsync(app, setup, options, reloader, logger);
 }
 catch (Exception ex)
 {

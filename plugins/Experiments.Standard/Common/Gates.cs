@@ -55,6 +55,23 @@ internal sealed class Gates
             key);
     }
 
+    /// <summary>
+    /// The same gates with DRAG coefficient 1/<paramref name="inverseAlpha"/> (1/MHz; 0 switches the
+    /// quadrature off). Gaussian and Blackman envelopes become their DRAG variants; a square
+    /// envelope has no derivative and cannot carry a DRAG quadrature.
+    /// </summary>
+    public Gates WithInverseDrag(double inverseAlpha)
+    {
+        var shape = Calibration.Shape switch
+        {
+            EnvelopeShape.Gaussian or EnvelopeShape.Drag => EnvelopeShape.Drag,
+            EnvelopeShape.Blackman or EnvelopeShape.BlackmanDrag => EnvelopeShape.BlackmanDrag,
+            var other => throw new InvalidOperationException($"a {other.ToName()} envelope has no DRAG quadrature"),
+        };
+        var alpha = inverseAlpha == 0 ? double.PositiveInfinity : 1.0 / inverseAlpha;
+        return new Gates(Calibration with { Shape = shape, DragAlphaMhz = alpha });
+    }
+
     /// <summary>Reads the calibration of <paramref name="qubit"/> from the run's parameter snapshot.</summary>
     public static Gates For(ParameterSnapshot snapshot, int qubit) => new(QubitCalibration.From(snapshot, qubit));
 }

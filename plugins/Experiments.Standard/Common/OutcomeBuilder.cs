@@ -18,6 +18,7 @@ internal sealed class OutcomeBuilder
     private readonly List<Figure> _figures = [];
     private readonly List<CalibrationUpdate> _updates = [];
     private readonly List<string> _notes = [];
+    private readonly List<string> _dataNotes = [];
     private bool _updateRequested;
 
     public OutcomeBuilder(ExperimentDescriptor descriptor)
@@ -35,6 +36,10 @@ internal sealed class OutcomeBuilder
 
     /// <summary>Adds a complex128 array.</summary>
     public OutcomeBuilder Array(string name, Complex[] values, params long[] shape) =>
+        Add(ResultValue.Array(name, NumericArray.Of(values, shape), Describe(name)));
+
+    /// <summary>Adds a bool array.</summary>
+    public OutcomeBuilder Array(string name, bool[] values, params long[] shape) =>
         Add(ResultValue.Array(name, NumericArray.Of(values, shape), Describe(name)));
 
     /// <summary>Adds a number.</summary>
@@ -93,7 +98,7 @@ internal sealed class OutcomeBuilder
         }
         else if (context.ReturnRawData)
         {
-            _notes.Add("raw data were asked for but the backend returned no per-shot values");
+            _dataNotes.Add("Raw data were asked for but the backend returned no per-shot values.");
         }
 
         return this;
@@ -137,8 +142,10 @@ internal sealed class OutcomeBuilder
         Fits = [.. _fits],
         Figures = [.. _figures],
         Updates = [.. _updates],
-        UpdateNote = (_updateRequested && _updates.Count == 0) || _notes.Count > 0 ? (_notes.Count > 0 ? string.Join("; ", _notes) : "no calibration update was proposed") : null,
-        Summary = Summary,
+        UpdateNote = _notes.Count > 0
+            ? string.Join("; ", _notes)
+            : _updateRequested && _updates.Count == 0 ? "no calibration update was proposed" : null,
+        Summary = _dataNotes.Count == 0 ? Summary : string.Join(" ", [Summary, .. _dataNotes]),
     };
 
     /// <summary>A fit report from a fit result and the gate's verdict.</summary>

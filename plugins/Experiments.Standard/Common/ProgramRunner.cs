@@ -11,10 +11,17 @@ internal static class ProgramRunner
 {
     /// <summary>Runs <paramref name="programs"/> and returns the raw result, checking that every program was answered.</summary>
     public static async Task<ExecutionResult> RunAsync(
-        ExperimentContext context, IReadOnlyList<PulseProgram> programs, CancellationToken cancellationToken, int? shots = null)
+        ExperimentContext context,
+        IReadOnlyList<PulseProgram> programs,
+        CancellationToken cancellationToken,
+        int? shots = null,
+        bool needShots = false)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var result = await context.Executor.ExecuteAsync(programs, shots, cancellationToken).ConfigureAwait(false);
+        // Per-shot values are asked for when the analysis needs them or the client wants raw data.
+        var result = needShots || context.ReturnRawData
+            ? await context.Executor.ExecuteAsync(programs, shots, true, cancellationToken).ConfigureAwait(false)
+            : await context.Executor.ExecuteAsync(programs, shots, cancellationToken).ConfigureAwait(false);
         if (result.Programs.Count != programs.Count)
         {
             throw new InvalidOperationException(string.Create(
@@ -27,9 +34,13 @@ internal static class ProgramRunner
 
     /// <summary>Runs the programs and extracts the results of measurement <paramref name="key"/>.</summary>
     public static async Task<SweepData> MeasureAsync(
-        ExperimentContext context, IReadOnlyList<PulseProgram> programs, CancellationToken cancellationToken, string key = Gates.MeasureKey)
+        ExperimentContext context,
+        IReadOnlyList<PulseProgram> programs,
+        CancellationToken cancellationToken,
+        string key = Gates.MeasureKey,
+        int? shots = null)
     {
-        var result = await RunAsync(context, programs, cancellationToken).ConfigureAwait(false);
+        var result = await RunAsync(context, programs, cancellationToken, shots).ConfigureAwait(false);
         return Extract(result, key);
     }
 

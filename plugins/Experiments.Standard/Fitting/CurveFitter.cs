@@ -11,9 +11,15 @@ namespace LeeQ.Epii.Platform.Plugins.Experiments.Standard.Fitting;
 /// </summary>
 internal static class CurveFitter
 {
-    private const int MaximumIterations = 400;
+    private const int MaximumIterations = 200;
 
-    /// <summary>Fits <paramref name="model"/> from each start and keeps the lowest residual.</summary>
+    /// <summary>Starts refined by the optimiser: the ones with the lowest initial residual.</summary>
+    private const int RefinedStarts = 6;
+
+    /// <summary>
+    /// Ranks the starts by their initial residual, refines the best few with Levenberg–Marquardt and
+    /// keeps the lowest residual.
+    /// </summary>
     /// <param name="model">The model.</param>
     /// <param name="x">Abscissae.</param>
     /// <param name="y">Ordinates.</param>
@@ -46,13 +52,15 @@ internal static class CurveFitter
         double[]? best = null;
         var bestRss = double.PositiveInfinity;
         var lastError = "no starting point given";
-        foreach (var start in starts)
+        var ranked = starts
+            .Where(start => start.Length == p && start.All(double.IsFinite))
+            .Select(start => (Start: start, Rss: ResidualSumOfSquares(model, x, y, start)))
+            .Where(s => double.IsFinite(s.Rss))
+            .OrderBy(s => s.Rss)
+            .Take(RefinedStarts)
+            .Select(s => s.Start);
+        foreach (var start in ranked)
         {
-            if (start.Length != p || start.Any(v => !double.IsFinite(v)))
-            {
-                continue;
-            }
-
             var candidate = Minimise(model, x, y, start, out var error);
             if (candidate is null)
             {
@@ -120,7 +128,8 @@ internal static class CurveFitter
         var scales = Vector<double>.Build.DenseOfEnumerable(start.Select(v => Math.Max(Math.Abs(v), 1e-12)));
         try
         {
-            var minimiser = new LevenbergMarquardtMinimizer(maximumIterations: MaximumIterations);
+            var minimiser = new LevenbergMarquardtMinimizer(
+                gradientTolerance: 1e-12, stepTolerance: 1e-10, functionTolerance: 1e-12, maximumIterations: MaximumIterations);
             var result = minimiser.FindMinimum(objective, Vector<double>.Build.DenseOfArray(start), scales: scales);
             var point = result.MinimizingPoint.ToArray();
             if (point.Any(v => !double.IsFinite(v)))

@@ -14,6 +14,9 @@ internal static class SimulationConfigurationReader
     /// <summary>Qubits of the device when the section gives none.</summary>
     public const int DefaultQubitCount = 1;
 
+    /// <summary>Largest joint Hilbert-space dimension Π d_q (the density matrix has its square as entries).</summary>
+    public const int MaxJointDimension = 1296;
+
     /// <summary>Levels per qubit when neither the section nor the qubit sets them.</summary>
     public const int DefaultLevels = 3;
 
@@ -63,6 +66,13 @@ internal static class SimulationConfigurationReader
             {
                 qubits.Add(QubitProperties.Default(i, levels));
             }
+        }
+
+        var joint = qubits.Aggregate(1L, (a, q) => a * q.Levels);
+        if (joint > MaxJointDimension)
+        {
+            problems.Add(($"{Root}.qubits", string.Create(CultureInfo.InvariantCulture,
+                $"the device needs {joint} joint states (product of the levels of all qubits); at most {MaxJointDimension} are simulated, so use fewer qubits or levels")));
         }
 
         return new DeviceModel

@@ -92,10 +92,13 @@ internal static class SimulationParameters
         Math.Clamp(0.5 / (q.RabiRateMhz * envelope.Area(widthUs)), -1.0, 1.0);
 
     /// <summary>
-    /// DRAG alpha that cancels the phase error of a gaussian gate to first order: with
-    /// Q = −(dI/dt)/(2π·alpha) the first-order condition is alpha = anharmonicity.
+    /// Default DRAG alpha. With Q = −(dI/dt)/(2π·alpha) and matrix elements √k, first-order leakage
+    /// to |2⟩ cancels at alpha = anharmonicity while the phase (AC-Stark) error of the gate cancels at
+    /// alpha ≈ 2·anharmonicity (checked numerically by the tests). The default takes the phase
+    /// condition, which is what DRAG calibration experiments measure; at the default 40 ns width the
+    /// leakage is then below 1e-6.
     /// </summary>
-    public static double OptimalDragAlpha(QubitProperties q) => q.AnharmonicityMhz;
+    public static double OptimalDragAlpha(QubitProperties q) => 2 * q.AnharmonicityMhz;
 
     /// <summary>The ground truth in <paramref name="snapshot"/>; absent entries fall back to <paramref name="configured"/>.</summary>
     public static DeviceModel Read(DeviceModel configured, ParameterSnapshot snapshot)

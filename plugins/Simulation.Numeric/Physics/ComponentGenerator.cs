@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Model;
 
 namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
@@ -19,6 +20,7 @@ internal sealed class ComponentGenerator
     private readonly double[] _w;
     private readonly (int From, int To, double Value)[][] _jumps;
     private readonly (int From, int To, double Value)[][] _lowering;
+    private readonly (int[] From, int[] To, double[] Value)[] _jumpsFlat;
 
     public ComponentGenerator(ComponentSpace space, DeviceModel device, IReadOnlyList<double> framesMhz)
     {
@@ -65,6 +67,8 @@ internal sealed class ComponentGenerator
         {
             _g0[(k * d) + k] = new Complex(-0.5 * decay[k], -diagonalH[k]);
         }
+
+        _jumpsFlat = [.. _jumps.Select(j => (j.Select(e => e.From).ToArray(), j.Select(e => e.To).ToArray(), j.Select(e => e.Value).ToArray()))];
 
         // Exchange J·(a†b + a b†): −i·2πJ on every element that moves one excitation between the pair.
         for (var pa = 0; pa < space.Qubits.Length; pa++)
@@ -133,36 +137,65 @@ internal sealed class ComponentGenerator
         }
     }
 
-    /// <summary>dY for every block of <paramref name="y"/> with the given G.</summary>
+    /// <summary>dY for every block of <paramref name="y"/> with the given G (hot loop: written on raw doubles).</summary>
     public void Derivative(ReadOnlySpan<Complex> g, ReadOnlySpan<Complex> y, Span<Complex> dy, int blocks)
     {
         var d = Dim;
         var size = d * d;
+        var gd = MemoryMarshal.Cast<Complex, double>(g);
+        var yd = MemoryMarshal.Cast<Complex, double>(y);
+        var dd = MemoryMarshal.Cast<Complex, double>(dy);
+        var w = _w;
         for (var b = 0; b < blocks; b++)
         {
-            var yb = y.Slice(b * size, size);
-            var db = dy.Slice(b * size, size);
+            var o = 2 * b * size;
             for (var k = 0; k < d; k++)
             {
                 for (var l = 0; l < d; l++)
                 {
-                    var sum = _w[(k * d) + l] * yb[(k * d) + l];
+                    var kl = o + (2 * ((k * d) + l));
+                    var wkl = w[(k * d) + l];
+                    var re = wkl * yd[kl];
+                    var im = wkl * yd[kl + 1];
                     for (var m = 0; m < d; m++)
                     {
-                        sum += (g[(k * d) + m] * yb[(m * d) + l]) + (yb[(k * d) + m] * Complex.Conjugate(g[(l * d) + m]));
+                        // G[k,m]·Y[m,l]
+                        var gi = 2 * ((k * d) + m);
+                        var yi = o + (2 * ((m * d) + l));
+                        var gr = gd[gi];
+                        var gim = gd[gi + 1];
+                        var yr = yd[yi];
+                        var yim = yd[yi + 1];
+                        re += (gr * yr) - (gim * yim);
+                        im += (gr * yim) + (gim * yr);
+
+                        // Y[k,m]·conj(G[l,m])
+                        var hi = 2 * ((l * d) + m);
+                        var zi = o + (2 * ((k * d) + m));
+                        var hr = gd[hi];
+                        var him = gd[hi + 1];
+                        var zr = yd[zi];
+                        var zim = yd[zi + 1];
+                        re += (zr * hr) + (zim * him);
+                        im += (zim * hr) - (zr * him);
                     }
 
-                    db[(k * d) + l] = sum;
+                    dd[kl] = re;
+                    dd[kl + 1] = im;
                 }
             }
 
-            foreach (var jumps in _jumps)
+            foreach (var (from, to, value) in _jumpsFlat)
             {
-                foreach (var (fk, tk, vk) in jumps)
+                for (var j = 0; j < from.Length; j++)
                 {
-                    foreach (var (fl, tl, vl) in jumps)
+                    for (var i = 0; i < from.Length; i++)
                     {
-                        db[(tk * d) + tl] += vk * vl * yb[(fk * d) + fl];
+                        var v = value[j] * value[i];
+                        var src = o + (2 * ((from[j] * d) + from[i]));
+                        var dst = o + (2 * ((to[j] * d) + to[i]));
+                        dd[dst] += v * yd[src];
+                        dd[dst + 1] += v * yd[src + 1];
                     }
                 }
             }

@@ -5,7 +5,7 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
 /// <summary>
 /// Adaptive explicit Runge–Kutta 5(4) of Dormand and Prince (J. Comput. Appl. Math. 6, 19, 1980)
 /// with first-same-as-last stages. A step is accepted when the embedded error estimate satisfies
-/// max_i |e_i| / (atol + rtol·max(|y_i|, |y_i'|)) ≤ 1; the next step is h·clamp(0.9·err^(−1/5), 0.2, 5).
+/// max_i ‖e_i‖ / (atol + rtol·max(‖y_i‖, ‖y_i'‖)) ≤ 1 (‖z‖ = max(|Re z|, |Im z|)); the next step is h·clamp(0.9·err^(−1/5), 0.2, 5).
 /// </summary>
 internal static class DormandPrince
 {
@@ -17,6 +17,8 @@ internal static class DormandPrince
     private const double A61 = 9017.0 / 3168, A62 = -355.0 / 33, A63 = 46732.0 / 5247, A64 = 49.0 / 176, A65 = -5103.0 / 18656;
     private const double B1 = 35.0 / 384, B3 = 500.0 / 1113, B4 = 125.0 / 192, B5 = -2187.0 / 6784, B6 = 11.0 / 84;
     private const double E1 = 71.0 / 57600, E3 = -71.0 / 16695, E4 = 71.0 / 1920, E5 = -17253.0 / 339200, E6 = 22.0 / 525, E7 = -1.0 / 40;
+
+    private static double MaxPart(Complex z) => Math.Max(Math.Abs(z.Real), Math.Abs(z.Imaginary));
 
     /// <summary>Integrates y from t0 to t1 in place; returns the number of accepted steps.</summary>
     public static int Integrate(
@@ -91,8 +93,8 @@ internal static class DormandPrince
             for (var i = 0; i < n; i++)
             {
                 var e = h * ((E1 * k1[i]) + (E3 * k3[i]) + (E4 * k4[i]) + (E5 * k5[i]) + (E6 * k6[i]) + (E7 * k7[i]));
-                var scale = atol + (rtol * Math.Max(Complex.Abs(y[i]), Complex.Abs(next[i])));
-                err = Math.Max(err, Complex.Abs(e) / scale);
+                var scale = atol + (rtol * Math.Max(MaxPart(y[i]), MaxPart(next[i])));
+                err = Math.Max(err, MaxPart(e) / scale);
             }
 
             if (err <= 1.0)

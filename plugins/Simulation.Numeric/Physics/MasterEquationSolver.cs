@@ -42,12 +42,14 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
  * across it, so J is static: the common carrier of its pulses if they share one, otherwise the f01 of
  * its first qubit. Exchange coupling is thus applied in the lab frame without rotating-wave
  * assumptions between different qubit frequencies. Jump operators are covariant under these
- * frame changes, so the dissipator is the same in every frame.
+ * frame changes, so the dissipator is the same in every frame. A component with no pulse is left
+ * alone until it is next driven or measured and then advanced over the whole idle span at once.
  *
  * Solvers: when every pulse on a component is constant over the segment and sits at the frame
  * frequency, the generator L is time independent and the segment is propagated exactly,
  * ρ(t+τ) = exp(L·τ)ρ(t), with L diagonalised once per distinct generator and reused for every
- * duration in a sweep (ConstantPropagator). Otherwise (shaped envelopes, several carriers on one
+ * duration in a sweep (ConstantPropagator); components larger than 16 states are always integrated,
+ * since their d_C²×d_C² Liouvillian would be too large to diagonalise. Otherwise (shaped envelopes, several carriers on one
  * component) the segment is integrated with adaptive Dormand–Prince 5(4) under an explicit
  * error tolerance; such results are memoised on the exact input state (SegmentMemo). The
  * Integrated engine ("qutip" in the configuration) integrates every segment that way with
@@ -60,6 +62,9 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
 internal sealed class MasterEquationSolver
 {
     private const double TimeEps = 1e-12;
+
+    /// <summary>Largest component dimension propagated with dense Liouvillian exponentials (d_C² = 256).</summary>
+    public const int MaxExactComponentDim = 16;
     private readonly DeviceModel _device;
     private readonly ComponentSpace[] _components;
     private readonly int[] _jointStrides;
@@ -86,7 +91,7 @@ internal sealed class MasterEquationSolver
 
         _dim = stride;
         _idle = IdleState(device, _jointStrides, _dim);
-        (_atol, _rtol) = device.Engine == EngineKind.Exact ? (1e-10, 1e-8) : (1e-12, 1e-10);
+        (_atol, _rtol) = device.Engine == EngineKind.Exact ? (5e-8, 1e-6) : (1e-11, 1e-9);
     }
 
     /// <summary>Joint Hilbert-space dimension.</summary>
@@ -96,13 +101,62 @@ internal sealed class MasterEquationSolver
     /// Runs <paramref name="program"/> from the idle state; returns, per measurement in program
     /// order, the populations of the measured qubit's levels when it was measured.
     /// </summary>
-    public double[][] Run(PulseProgram program, CancellationToken cancellationToken)
+    public double[][] Run(PulseProgram program, CancellationToken cancellationToken) =>
+        Simulate(program, finish: false, cancellationToken, out _);
+
+    /// <summary>The final joint density matrix after <paramref name="program"/> (for diagnostics and tests).</summary>
+    public Complex[] FinalState(PulseProgram program, CancellationToken cancellationToken)
+    {
+        Simulate(program, finish: true, cancellationToken, out var rho);
+        return rho;
+    }
+
+    /// <summary>
+    /// Walks the segments. A component with no pulse on a segment is not touched: its free evolution is
+    /// deferred and applied in one step (exp(L·t1)·exp(L·t2) = exp(L·(t1+t2)) for the same free generator)
+    /// when it is next driven or measured. Measuring a qubit needs only its own component to be current,
+    /// because the other components' maps are trace preserving on other subsystems.
+    /// </summary>
+    private double[][] Simulate(PulseProgram program, bool finish, CancellationToken cancellationToken, out Complex[] rho)
     {
         var schedule = ProgramSchedule.Build(program, _device.Qubits.Count);
-        var rho = (Complex[])_idle.Clone();
+        rho = (Complex[])_idle.Clone();
         var results = new double[schedule.Measurements.Count][];
         var boundaries = schedule.Boundaries();
-        Record(schedule, results, rho, boundaries[0]);
+        var current = new double[_components.Length];
+        var componentOf = new int[_device.Qubits.Count];
+        foreach (var c in _components)
+        {
+            foreach (var q in c.Qubits)
+            {
+                componentOf[q] = c.Id;
+            }
+        }
+
+        void Flush(ComponentSpace component, double time, Complex[] state)
+        {
+            if (time - current[component.Id] > TimeEps)
+            {
+                Evolve(component, schedule, current[component.Id], time, state, cancellationToken);
+            }
+
+            current[component.Id] = Math.Max(current[component.Id], time);
+        }
+
+        void Record(double time, Complex[] state)
+        {
+            for (var m = 0; m < results.Length; m++)
+            {
+                var measurement = schedule.Measurements[m];
+                if (results[m] is null && measurement.Time <= time + TimeEps)
+                {
+                    Flush(_components[componentOf[measurement.Instruction.Qubit]], time, state);
+                    results[m] = Populations(state, measurement.Instruction.Qubit);
+                }
+            }
+        }
+
+        Record(boundaries[0], rho);
         for (var s = 0; s + 1 < boundaries.Length; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -110,30 +164,39 @@ internal sealed class MasterEquationSolver
             var tb = boundaries[s + 1];
             foreach (var component in _components)
             {
-                Evolve(component, schedule, ta, tb, rho, cancellationToken);
+                if (IsDriven(component, schedule, ta, tb))
+                {
+                    Flush(component, ta, rho);
+                    Evolve(component, schedule, ta, tb, rho, cancellationToken);
+                    current[component.Id] = tb;
+                }
             }
 
-            Record(schedule, results, rho, tb);
+            Record(tb, rho);
+        }
+
+        if (finish)
+        {
+            foreach (var component in _components)
+            {
+                Flush(component, boundaries[^1], rho);
+            }
         }
 
         return results;
     }
 
-    /// <summary>The final joint density matrix after <paramref name="program"/> (for diagnostics and tests).</summary>
-    public Complex[] FinalState(PulseProgram program, CancellationToken cancellationToken)
+    private static bool IsDriven(ComponentSpace component, ProgramSchedule schedule, double ta, double tb)
     {
-        var schedule = ProgramSchedule.Build(program, _device.Qubits.Count);
-        var rho = (Complex[])_idle.Clone();
-        var boundaries = schedule.Boundaries();
-        for (var s = 0; s + 1 < boundaries.Length; s++)
+        foreach (var p in schedule.Pulses)
         {
-            foreach (var component in _components)
+            if (p.Start <= ta + TimeEps && p.End >= tb - TimeEps && Array.IndexOf(component.Qubits, p.Qubit) >= 0)
             {
-                Evolve(component, schedule, boundaries[s], boundaries[s + 1], rho, cancellationToken);
+                return true;
             }
         }
 
-        return rho;
+        return false;
     }
 
     /// <summary>Populations of qubit <paramref name="qubit"/>'s levels in the joint state.</summary>
@@ -161,17 +224,6 @@ internal sealed class MasterEquationSolver
         return p;
     }
 
-    private void Record(ProgramSchedule schedule, double[][] results, Complex[] rho, double time)
-    {
-        for (var m = 0; m < results.Length; m++)
-        {
-            if (results[m] is null && schedule.Measurements[m].Time <= time + TimeEps)
-            {
-                results[m] = Populations(rho, schedule.Measurements[m].Instruction.Qubit);
-            }
-        }
-    }
-
     private void Evolve(ComponentSpace component, ProgramSchedule schedule, double ta, double tb, Complex[] rho, CancellationToken cancellationToken)
     {
         var members = component.Qubits;
@@ -197,6 +249,7 @@ internal sealed class MasterEquationSolver
         }
 
         var constant = _device.Engine == EngineKind.Exact
+            && component.Dim <= MaxExactComponentDim
             && drives.All(p => p is null || (p.IsConstantOn(ta, tb) && p.CarrierMhz == frames[Array.IndexOf(members, p.Qubit)]));
 
         var d2 = component.Dim * component.Dim;
@@ -256,11 +309,30 @@ internal sealed class MasterEquationSolver
             }
         }
 
+        // h_p(t) = (Ω/2)·s(t)·e^{i·phase}·e^{−i2π(f_d − f_frame)t}; the constant factors are taken out of the loop.
+        var factor = new Complex[drives.Length];
+        var rate = new double[drives.Length];
+        for (var p = 0; p < drives.Length; p++)
+        {
+            if (drives[p] is { } pulse)
+            {
+                factor[p] = Math.PI * _device.Qubits[pulse.Qubit].RabiRateMhz * pulse.Amplitude * Complex.FromPolarCoordinates(1.0, pulse.Phase);
+                rate[p] = 2 * Math.PI * (pulse.CarrierMhz - frames[p]);
+            }
+        }
+
         void Derivative(double t, ReadOnlySpan<Complex> state, Span<Complex> ds)
         {
             for (var p = 0; p < drives.Length; p++)
             {
-                h[p] = drives[p] is { } pulse ? DriveAmplitude(pulse, t, frames[p], includeCarrier: true) : Complex.Zero;
+                if (drives[p] is not { } pulse)
+                {
+                    h[p] = Complex.Zero;
+                    continue;
+                }
+
+                var value = factor[p] * pulse.EnvelopeAt(t);
+                h[p] = rate[p] == 0 ? value : value * Complex.FromPolarCoordinates(1.0, -rate[p] * t);
             }
 
             generator.BuildG(h, g);

@@ -10,9 +10,9 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
 /// </summary>
 internal sealed class SegmentMemo
 {
-    private const int Capacity = 4096;
+    private const long CapacityElements = 4L << 20;   // 4 Mi complex numbers (64 MiB) of inputs and outputs
     private readonly ConcurrentDictionary<string, List<(Complex[] Input, Complex[] Output)>> _entries = new(StringComparer.Ordinal);
-    private int _count;
+    private long _stored;
 
     /// <summary>Copies a remembered output into <paramref name="state"/> and returns true when the input matches.</summary>
     public bool TryApply(string key, Span<Complex> state)
@@ -40,7 +40,7 @@ internal sealed class SegmentMemo
     /// <summary>Remembers one result (ignored once the memo is full).</summary>
     public void Add(string key, ReadOnlySpan<Complex> input, ReadOnlySpan<Complex> output)
     {
-        if (Interlocked.Increment(ref _count) > Capacity)
+        if (Interlocked.Add(ref _stored, 2L * input.Length) > CapacityElements)
         {
             return;
         }

@@ -49,58 +49,64 @@ internal static class DispersiveReadout
             return new MeasurementOutcome(measure.Qubit, measure.Key, populations, exactMean);
         }
 
-        var iq = new Complex[shots];
-        var states = new byte[shots];
-        var counts = new double[populations.Length];
-        var sum = Complex.Zero;
+        // Hot loop over shots, on doubles.
+        var levels = centres.Length;
+        var cr = new double[levels];
+        var ci = new double[levels];
+        var cumulative = new double[levels];
+        var running = 0.0;
+        for (var k = 0; k < levels; k++)
+        {
+            cr[k] = centres[k].Real;
+            ci[k] = centres[k].Imaginary;
+            running += populations[k];
+            cumulative[k] = running;
+        }
+
+        cumulative[levels - 1] = double.PositiveInfinity;
+        var iq = returnShots ? new Complex[shots] : null;
+        var states = returnShots ? new byte[shots] : null;
+        var counts = new long[levels];
+        double sumX = 0, sumY = 0;
         for (var s = 0; s < shots; s++)
         {
-            var level = Draw(populations, random.NextDouble());
-            var value = centres[level] + new Complex(sigma * random.NextGaussian(), sigma * random.NextGaussian());
-            var assigned = Nearest(centres, value);
-            iq[s] = value;
-            states[s] = (byte)assigned;
+            var u = random.NextDouble();
+            var level = 0;
+            while (u >= cumulative[level])
+            {
+                level++;
+            }
+
+            var x = cr[level] + (sigma * random.NextGaussian());
+            var y = ci[level] + (sigma * random.NextGaussian());
+            var assigned = 0;
+            var best = double.PositiveInfinity;
+            for (var k = 0; k < levels; k++)
+            {
+                var dx = x - cr[k];
+                var dy = y - ci[k];
+                var distance = (dx * dx) + (dy * dy);
+                if (distance < best)
+                {
+                    best = distance;
+                    assigned = k;
+                }
+            }
+
             counts[assigned]++;
-            sum += value;
+            sumX += x;
+            sumY += y;
+            if (iq is not null)
+            {
+                iq[s] = new Complex(x, y);
+                states![s] = (byte)assigned;
+            }
         }
 
-        var probabilities = samplingNoise && shots > 0 ? counts.Select(c => c / shots).ToArray() : populations;
-        var mean = samplingNoise && shots > 0 ? sum / shots : exactMean;
-        return returnShots
+        var probabilities = samplingNoise && shots > 0 ? counts.Select(c => (double)c / shots).ToArray() : populations;
+        var mean = samplingNoise && shots > 0 ? new Complex(sumX / shots, sumY / shots) : exactMean;
+        return iq is not null
             ? new MeasurementOutcome(measure.Qubit, measure.Key, probabilities, mean, iq, states)
             : new MeasurementOutcome(measure.Qubit, measure.Key, probabilities, mean);
-    }
-
-    private static int Draw(double[] populations, double u)
-    {
-        var cumulative = 0.0;
-        for (var k = 0; k < populations.Length - 1; k++)
-        {
-            cumulative += populations[k];
-            if (u < cumulative)
-            {
-                return k;
-            }
-        }
-
-        return populations.Length - 1;
-    }
-
-    private static int Nearest(Complex[] centres, Complex value)
-    {
-        var best = 0;
-        var bestDistance = double.PositiveInfinity;
-        for (var k = 0; k < centres.Length; k++)
-        {
-            var d = centres[k] - value;
-            var distance = (d.Real * d.Real) + (d.Imaginary * d.Imaginary);
-            if (distance < bestDistance)
-            {
-                best = k;
-                bestDistance = distance;
-            }
-        }
-
-        return best;
     }
 }

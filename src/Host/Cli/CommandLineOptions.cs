@@ -28,4 +28,6 @@ internal sealed record CommandLineOptions
     public bool Version { get; init; }
 
     public bool Help { get; init; }
+
+    public bool HashApiKey { get; init; }
 }

@@ -30,6 +30,8 @@ internal static class CommandLineParser
                                  calibrations.NormalisedRabi), print the result, exit.
           --no-health-checks     Skip the start-up checks.
           --debug-grpc           Log every gRPC call at DEBUG.
+          --hash-api-key         Read an API key from standard input and print the hash to put
+                                 into auth.api_key_hashes.
           --version              Print the version and exit.
           --help                 Print this help and exit.
 
@@ -126,6 +128,9 @@ internal static class CommandLineParser
                 case "--version":
                     options = options with { Version = true };
                     break;
+                case "--hash-api-key":
+                    options = options with { HashApiKey = true };
+                    break;
                 case "--help" or "-h":
                     options = options with { Help = true };
                     break;
@@ -147,7 +152,7 @@ internal static class CommandLineParser
             return null;
         }
 
-        if (options.Config is null && !options.Help && !options.Version)
+        if (options.Config is null && !options.Help && !options.Version && !options.HashApiKey)
         {
             error = "--config is required (a path, or a setup name looked up in $LEEQ_EPII_CONFIG_DIR)";
             return null;

@@ -38,5 +38,24 @@ internal sealed record HostSettings
 
     public string? StoragePath { get; init; }
 
+    public int RetentionMaxRuns { get; init; } = 10_000;
+
+    public TimeSpan RetentionMaxAge { get; init; } = TimeSpan.FromDays(90);
+
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(25);
+
+    public bool TlsEnabled { get; init; }
+
+    public string? TlsCertFile { get; init; }
+
+    public string? TlsKeyFile { get; init; }
+
+    /// <summary>SHA-256 hashes (lower-case hex) of the accepted API keys; empty means no authentication.</summary>
+    public IReadOnlyList<string> ApiKeyHashes { get; init; } = [];
+
+    public bool MetricsEnabled { get; init; }
+
+    public int MetricsPort { get; init; } = 9464;
+
+    public string MetricsBindAddress { get; init; } = "127.0.0.1";
 }

@@ -176,15 +176,53 @@ internal static class SetupLoader
             MaxConcurrentExperiments = experiments?["max_concurrent"]?.GetValue<int>(),
             QueueSize = experiments?["queue_size"]?.GetValue<int>() ?? 16,
             StoragePath = (doc["storage"] as JsonObject)?["path"]?.GetValue<string>(),
+            RetentionMaxRuns = doc["storage"]?["retention"]?["max_runs"]?.GetValue<int>() ?? 10_000,
+            RetentionMaxAge = TimeSpan.FromDays(doc["storage"]?["retention"]?["max_age_days"]?.GetValue<double>() ?? 90),
             ShutdownGrace = TimeSpan.FromSeconds((doc["shutdown"] as JsonObject)?["grace_period"]?.GetValue<double>() ?? 25),
+            TlsEnabled = doc["tls"]?["enabled"]?.GetValue<bool>() ?? false,
+            TlsCertFile = doc["tls"]?["cert_file"]?.GetValue<string>(),
+            TlsKeyFile = doc["tls"]?["key_file"]?.GetValue<string>(),
+            ApiKeyHashes = [.. (doc["auth"]?["api_key_hashes"] as JsonArray ?? []).Select(h => h!.GetValue<string>()["sha256:".Length..])],
+            MetricsEnabled = doc["metrics"]?["enabled"]?.GetValue<bool>() ?? false,
+            MetricsPort = doc["metrics"]?["port"]?.GetValue<int>() ?? 9464,
+            MetricsBindAddress = doc["metrics"]?["bind_address"]?.GetValue<string>() ?? "127.0.0.1",
         };
     }
 
     private static void CheckCrossFieldRules(JsonObject doc, HostSettings settings, IReadOnlyList<IQuantumBackendFactory> factories, ILoggerFactory loggerFactory, List<ConfigProblem> problems)
     {
-        if (settings.Port is < PortPlanFirst or > PortPlanLast && settings.Port != 0)
+        if (doc["port"]?.GetValue<int>() is { } filePort and (< PortPlanFirst or > PortPlanLast))
         {
-            problems.Add(new ConfigProblem("$.port", $"{settings.Port} is outside the port plan {PortPlanFirst}-{PortPlanLast} (see docs/operations.md)", ProblemSeverity.Warning));
+            problems.Add(new ConfigProblem("$.port", $"{filePort} is outside the port plan {PortPlanFirst}-{PortPlanLast} (see docs/operations.md)", ProblemSeverity.Warning));
+        }
+
+        if (settings.TlsEnabled)
+        {
+            foreach (var (key, file) in new[] { ("cert_file", settings.TlsCertFile), ("key_file", settings.TlsKeyFile) })
+            {
+                if (file is null)
+                {
+                    problems.Add(new ConfigProblem($"$.tls.{key}", "required when tls.enabled is true"));
+                }
+                else if (!File.Exists(file))
+                {
+                    problems.Add(new ConfigProblem($"$.tls.{key}", $"file '{file}' does not exist"));
+                }
+            }
+        }
+        else if (settings.TlsCertFile is not null || settings.TlsKeyFile is not null)
+        {
+            problems.Add(new ConfigProblem("$.tls.enabled", "tls files are given but tls.enabled is not true; the port serves plain text", ProblemSeverity.Warning));
+        }
+
+        if (settings.MetricsEnabled && settings.MetricsPort == settings.Port)
+        {
+            problems.Add(new ConfigProblem("$.metrics.port", $"{settings.MetricsPort} is also the gRPC port; give metrics a port of their own"));
+        }
+
+        if (doc["metrics"] is not null && !settings.MetricsEnabled)
+        {
+            problems.Add(new ConfigProblem("$.metrics.enabled", "metrics settings are given but metrics.enabled is not true; no metrics port is opened", ProblemSeverity.Warning));
         }
 
         if (settings.SetupType == "hardware" && doc["hardware"] is null)

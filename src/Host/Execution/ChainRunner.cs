@@ -4,7 +4,7 @@ using LeeQ.Epii.Platform.Contracts.Results;
 namespace LeeQ.Epii.Platform.Host.Execution;
 
 /// <summary>Lets a calibration chain run child experiments inside its own run.</summary>
-internal sealed class ChainRunner(RunCoordinator coordinator, long seed, int shots, CancellationToken runCancelled) : IExperimentRunner
+internal sealed class ChainRunner(RunCoordinator coordinator, string parentRunId, long seed, int shots, CancellationToken runCancelled) : IExperimentRunner
 {
     private int _children;
 
@@ -12,6 +12,6 @@ internal sealed class ChainRunner(RunCoordinator coordinator, long seed, int sho
     {
         var childSeed = PerRunExecutor.DeriveSeed(seed, 100 + Interlocked.Increment(ref _children));
         var token = cancellationToken.CanBeCanceled ? cancellationToken : runCancelled;
-        return coordinator.RunChildAsync(experiment, arguments, childSeed, shots, token);
+        return coordinator.RunChildAsync(parentRunId, experiment, arguments, childSeed, shots, token);
     }
 }

@@ -14,7 +14,11 @@ internal sealed class PerRunExecutor(IQuantumBackend backend, ParameterSnapshot 
 {
     private int _calls;
 
-    public async Task<ExecutionResult> ExecuteAsync(IReadOnlyList<PulseProgram> programs, int? shots, CancellationToken cancellationToken)
+    public Task<ExecutionResult> ExecuteAsync(IReadOnlyList<PulseProgram> programs, int? shots, CancellationToken cancellationToken) =>
+        ExecuteAsync(programs, shots, returnShots, cancellationToken);
+
+    /// <summary>Runs programs, with shots returned when the client asked for raw data or the experiment needs them.</summary>
+    public async Task<ExecutionResult> ExecuteAsync(IReadOnlyList<PulseProgram> programs, int? shots, bool needShots, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(programs);
         var call = Interlocked.Increment(ref _calls);
@@ -23,7 +27,7 @@ internal sealed class PerRunExecutor(IQuantumBackend backend, ParameterSnapshot 
             Programs = programs,
             Shots = shots ?? defaultShots,
             Seed = DeriveSeed(seed, call),
-            ReturnShots = returnShots,
+            ReturnShots = returnShots || needShots,
             Parameters = snapshot,
         };
         return await backend.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);

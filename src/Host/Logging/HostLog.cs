@@ -94,4 +94,52 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 4001, EventName = "RequestRejected", Level = LogLevel.Information,
         Message = "{Method}: {Status}: {Detail}")]
     public static partial void RequestRejected(ILogger logger, string method, string status, string detail);
+
+    [LoggerMessage(EventId = 2008, EventName = "RunRecordFailed", Level = LogLevel.Error,
+        Message = "Recording the end of run {RunId} failed")]
+    public static partial void RunRecordFailed(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(EventId = 3002, EventName = "StoredValueDropped", Level = LogLevel.Warning,
+        Message = "Parameters: {Note}")]
+    public static partial void StoredValueDropped(ILogger logger, string note);
+
+    [LoggerMessage(EventId = 3003, EventName = "StoreOpened", Level = LogLevel.Information,
+        Message = "State store {Path}: {ParameterCount} stored parameter values, {InterruptedRuns} interrupted run(s) closed")]
+    public static partial void StoreOpened(ILogger logger, string path, int parameterCount, int interruptedRuns);
+
+    [LoggerMessage(EventId = 1010, EventName = "ReloadApplied", Level = LogLevel.Information,
+        Message = "Reload: {Setting} changed from {OldValue} to {NewValue}")]
+    public static partial void ReloadApplied(ILogger logger, string setting, string oldValue, string newValue);
+
+    [LoggerMessage(EventId = 1011, EventName = "ReloadDone", Level = LogLevel.Information,
+        Message = "Reload finished: {Remark}")]
+    public static partial void ReloadDone(ILogger logger, string remark);
+
+    [LoggerMessage(EventId = 1012, EventName = "ReloadRejected", Level = LogLevel.Warning,
+        Message = "Reload: {ConfigPath} is not valid, nothing changed: {Problems}")]
+    public static partial void ReloadRejected(ILogger logger, string configPath, string problems);
+
+    [LoggerMessage(EventId = 1013, EventName = "StartupChecksSkipped", Level = LogLevel.Warning,
+        Message = "Start-up health checks skipped (--no-health-checks)")]
+    public static partial void StartupChecksSkipped(ILogger logger);
+
+    [LoggerMessage(EventId = 1014, EventName = "StartupCheck", Level = LogLevel.Information,
+        Message = "Start-up check {Check}")]
+    public static partial void StartupCheck(ILogger logger, string check);
+
+    [LoggerMessage(EventId = 1015, EventName = "StalePidFile", Level = LogLevel.Warning,
+        Message = "{Note}")]
+    public static partial void StalePidFile(ILogger logger, string note);
+
+    [LoggerMessage(EventId = 1016, EventName = "Stopped", Level = LogLevel.Information,
+        Message = "Stopped cleanly; {Cancelled} run(s) were cancelled at the end of the grace")]
+    public static partial void Stopped(ILogger logger, int cancelled);
+
+    [LoggerMessage(EventId = 4002, EventName = "Unauthenticated", Level = LogLevel.Warning,
+        Message = "Refused {Path} from {Peer}: no valid API key")]
+    public static partial void Unauthenticated(ILogger logger, string path, string peer);
+
+    [LoggerMessage(EventId = 1017, EventName = "MetricsListening", Level = LogLevel.Information,
+        Message = "Serving Prometheus metrics on http://{Address}:{Port}/metrics")]
+    public static partial void MetricsListening(ILogger logger, string address, int port);
 }

@@ -5,8 +5,18 @@ namespace LeeQ.Epii.Platform.Host.Parameters;
 /// <summary>The <c>status.*</c> parameters the host itself owns.</summary>
 internal static class HostParameters
 {
-    public static IReadOnlyList<ParameterDefinition> Create() =>
+    public static IReadOnlyList<ParameterDefinition> Create(string setupName, int qubitCount) =>
     [
+        new ParameterDefinition
+        {
+            Name = "status.setup_name", Type = ParameterType.String, Default = setupName, ReadOnly = true,
+            Description = "Name of the setup this daemon serves (from the setup file)",
+        },
+        new ParameterDefinition
+        {
+            Name = "status.num_qubits", Type = ParameterType.Int, Default = (long)qubitCount, ReadOnly = true,
+            Description = "Number of qubits of the device",
+        },
         new ParameterDefinition
         {
             Name = WellKnownParameters.ShotNumber, Type = ParameterType.Int, Default = 2000L, Minimum = 1, Maximum = 1_000_000,

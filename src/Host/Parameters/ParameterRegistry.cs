@@ -1,4 +1,5 @@
 using LeeQ.Epii.Platform.Contracts.Parameters;
+using LeeQ.Epii.Platform.Host.Storage;
 using LeeQ.Epii.Platform.Host.Text;
 using LeeQ.Epii.Platform.Host.Values;
 
@@ -7,7 +8,9 @@ namespace LeeQ.Epii.Platform.Host.Parameters;
 /// <summary>
 /// The typed parameter registry: definitions contributed by the host and the backend, current
 /// values, alias resolution (case-insensitive, with unit scale), validation and atomic changes.
-/// Readers take immutable snapshots, so a run never sees a half-applied change.
+/// Readers take immutable snapshots, so a run never sees a half-applied change. With a store
+/// attached, a change is journaled and committed to disk before the snapshot moves; if the write
+/// fails, nothing changes.
 /// </summary>
 internal sealed class ParameterRegistry
 {
@@ -15,11 +18,19 @@ internal sealed class ParameterRegistry
     private readonly Dictionary<string, (ParameterDefinition Definition, double Scale)> _names = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _gate = new();
     private ParameterSnapshot _snapshot = ParameterSnapshot.Empty;
+    private ParameterStore? _store;
     private int _qubitCount;
 
-    /// <summary>Registers definitions with their defaults (or stored values).</summary>
-    public void Register(IEnumerable<ParameterDefinition> definitions, int qubitCount, IReadOnlyDictionary<string, object?>? stored = null)
+    /// <summary>Makes every later change durable in <paramref name="store"/>.</summary>
+    public void AttachStore(ParameterStore store) => _store = store;
+
+    /// <summary>
+    /// Registers definitions. A stored value (wire spelling) replaces the default when it still
+    /// fits the definition; one that no longer does is reported and the default is used.
+    /// </summary>
+    public IReadOnlyList<string> Register(IEnumerable<ParameterDefinition> definitions, int qubitCount, IReadOnlyDictionary<string, string>? stored = null)
     {
+        var notes = new List<string>();
         lock (_gate)
         {
             _qubitCount = qubitCount;
@@ -37,11 +48,24 @@ internal sealed class ParameterRegistry
                     _names.TryAdd(alias.Name, (definition, alias.Scale));
                 }
 
-                values[definition.Name] = stored is not null && stored.TryGetValue(definition.Name, out var kept) ? kept : definition.Default;
+                values[definition.Name] = definition.Default;
+                if (!definition.ReadOnly && stored is not null && stored.TryGetValue(definition.Name, out var kept))
+                {
+                    if (ValueParser.TryConvert(kept, definition.Type, qubitCount, out var value, out var error) && Check(definition, ref value) is null)
+                    {
+                        values[definition.Name] = value;
+                    }
+                    else
+                    {
+                        notes.Add($"stored value {kept} of '{definition.Name}' no longer fits its definition ({(error.Length > 0 ? error : "out of range")}); the default {ValueParser.Render(definition.Default)} is used");
+                    }
+                }
             }
 
             _snapshot = new ParameterSnapshot(values, _snapshot.Version + 1);
         }
+
+        return notes;
     }
 
     public IReadOnlyCollection<ParameterDefinition> Definitions
@@ -84,7 +108,7 @@ internal sealed class ParameterRegistry
         $"unknown parameter '{name}'.{NameSuggester.Hint(name, _definitions.Keys)} ListParameters shows every parameter";
 
     /// <summary>Validates every entry, then applies all of them at once, or none.</summary>
-    public ParameterChangeResult TryApply(IReadOnlyDictionary<string, string> changes, bool allowReadOnly = false)
+    public ParameterChangeResult TryApply(IReadOnlyDictionary<string, string> changes, ChangeSource source, bool allowReadOnly = false)
     {
         var problems = new List<string>();
         var parsed = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
@@ -128,11 +152,11 @@ internal sealed class ParameterRegistry
             parsed[definition.Name] = value;
         }
 
-        return problems.Count > 0 ? ParameterChangeResult.Rejected(problems) : Commit(parsed);
+        return problems.Count > 0 ? ParameterChangeResult.Rejected(problems) : Commit(parsed, source);
     }
 
     /// <summary>Applies already-typed values (calibration updates of a run), validating them the same way.</summary>
-    public ParameterChangeResult TryApplyTyped(IReadOnlyDictionary<string, object?> changes)
+    public ParameterChangeResult TryApplyTyped(IReadOnlyDictionary<string, object?> changes, ChangeSource source)
     {
         var problems = new List<string>();
         var parsed = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
@@ -160,10 +184,10 @@ internal sealed class ParameterRegistry
             parsed[definition.Name] = value;
         }
 
-        return problems.Count > 0 ? ParameterChangeResult.Rejected(problems) : Commit(parsed);
+        return problems.Count > 0 ? ParameterChangeResult.Rejected(problems) : Commit(parsed, source);
     }
 
-    private ParameterChangeResult Commit(Dictionary<string, object?> parsed)
+    private ParameterChangeResult Commit(Dictionary<string, object?> parsed, ChangeSource source)
     {
         lock (_gate)
         {
@@ -173,6 +197,18 @@ internal sealed class ParameterRegistry
             {
                 changes.Add((name, values.GetValueOrDefault(name), value));
                 values[name] = value;
+            }
+
+            if (_store is not null)
+            {
+                try
+                {
+                    _store.Save([.. changes.Select(c => (c.Item1, ValueParser.Render(c.Item2), ValueParser.Render(c.Item3)))], source);
+                }
+                catch (StoreUnavailableException ex)
+                {
+                    return ParameterChangeResult.Rejected([ex.Message]);
+                }
             }
 
             _snapshot = new ParameterSnapshot(values, _snapshot.Version + 1);

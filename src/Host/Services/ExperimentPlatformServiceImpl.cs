@@ -6,6 +6,7 @@ using LeeQ.Epii.Platform.Contracts.Plugins;
 using LeeQ.Epii.Platform.Host.Execution;
 using LeeQ.Epii.Platform.Host.Logging;
 using LeeQ.Epii.Platform.Host.Plugins;
+using LeeQ.Epii.Platform.Host.Storage;
 using LeeQ.Epii.Platform.Host.Values;
 using LeeQ.Epii.V1;
 
@@ -21,6 +22,7 @@ internal sealed class ExperimentPlatformServiceImpl(
     public const string FrameworkName = "LeeQ";
     public const string EpiiVersion = "1.0.0";
     public const string UnknownParametersTrailer = "x-epii-unknown-parameters";
+    public const string RunIdHeader = "x-epii-run-id";
 
     public override Task<PingResponse> Ping(Empty request, ServerCallContext context) =>
         Task.FromResult(new PingResponse
@@ -81,9 +83,16 @@ internal sealed class ExperimentPlatformServiceImpl(
         }
 
         RunRecord run;
+        using var deadline = context.Deadline == DateTime.MaxValue
+            ? new CancellationTokenSource()
+            : new CancellationTokenSource(Clamp(context.Deadline - DateTime.UtcNow));
         try
         {
-            run = await coordinator.RunAsync(new RunRequest(experiment, arguments, request.ReturnPlots, request.ReturnRawData), context.CancellationToken).ConfigureAwait(false);
+            run = await coordinator.RunAsync(
+                new RunRequest(experiment, arguments, request.ReturnPlots, request.ReturnRawData),
+                request.Parameters,
+                runId => AnnounceRunIdAsync(context, runId),
+                deadline.Token).ConfigureAwait(false);
         }
         catch (ExperimentArgumentException ex)
         {
@@ -100,16 +109,15 @@ internal sealed class ExperimentPlatformServiceImpl(
             Reject(context, StatusCode.DeadlineExceeded, ex.Message);
             throw;
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        catch (RunCancelledException ex)
         {
-            var expired = context.Deadline <= DateTime.UtcNow;
-            Reject(context, expired ? StatusCode.DeadlineExceeded : StatusCode.Cancelled,
-                expired ? $"client deadline reached; {experiment.Descriptor.Name} was cancelled" : $"{experiment.Descriptor.Name} was cancelled by the client");
-            throw;
-        }
-        catch (OperationCanceledException)
-        {
-            Reject(context, StatusCode.Unavailable, $"{experiment.Descriptor.Name} was cancelled because the service is shutting down");
+            var code = ex.Cause switch
+            {
+                CancellationCause.Deadline => StatusCode.DeadlineExceeded,
+                CancellationCause.Request => StatusCode.Cancelled,
+                _ => StatusCode.Unavailable,
+            };
+            Reject(context, code, ex.Message);
             throw;
         }
         catch (Exception ex) when (ex is not RpcException)
@@ -119,7 +127,7 @@ internal sealed class ExperimentPlatformServiceImpl(
             throw;
         }
 
-        return ResponseBuilder.Build(run, runtime.Backend.Info.Name, request.ReturnPlots, logger);
+        return run.Response!;
     }
 
     public override Task<ParametersListResponse> ListParameters(Empty request, ServerCallContext context)
@@ -199,7 +207,7 @@ internal sealed class ExperimentPlatformServiceImpl(
             return Task.FromResult(new StatusResponse { Success = true, ErrorMessage = "" });
         }
 
-        var result = runtime.Parameters.TryApply(request.Parameters);
+        var result = runtime.Parameters.TryApply(request.Parameters, ChangeSource.Client(context.Peer));
         if (!result.Applied)
         {
             var message = $"Nothing was changed: {string.Join("; ", result.Problems)}";
@@ -214,6 +222,22 @@ internal sealed class ExperimentPlatformServiceImpl(
 
         return Task.FromResult(new StatusResponse { Success = true, ErrorMessage = "" });
     }
+
+    /// <summary>Sends the run id as a response header as soon as the run is recorded.</summary>
+    private static async Task AnnounceRunIdAsync(ServerCallContext context, string runId)
+    {
+        try
+        {
+            await context.WriteResponseHeadersAsync(new Metadata { { RunIdHeader, runId } }).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or OperationCanceledException)
+        {
+            // The client has gone; the run goes on and its result stays retrievable by id.
+        }
+    }
+
+    private static TimeSpan Clamp(TimeSpan remaining) =>
+        remaining <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : remaining > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : remaining;
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private void Reject(ServerCallContext context, StatusCode code, string detail)

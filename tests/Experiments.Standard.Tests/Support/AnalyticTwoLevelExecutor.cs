@@ -7,8 +7,9 @@ namespace LeeQ.Epii.Platform.Plugins.Experiments.Standard.Tests.Support;
 
 /// <summary>
 /// An analytic REFERENCE device for unit tests, NOT the product simulator: independent two-level
-/// qubits in their own rotating frame. A pulse drives Ω(t) = 2π·r·A·s(t)·e^{i(φ + vz − 2π(f_q − f_d)t)}
-/// (H = ½(Re Ω σx + Im Ω σy + δ σz), δ = |Ω|²/(2π·alpha_opt) a drive-induced Stark shift) integrated
+/// qubits in their own rotating frame. A pulse drives Ω(t) = 2π·r·A·s(t)·e^{i(φ + vz + 2π(f_q − f_d)t)}
+/// with H = ½(Re Ω σx − Im Ω σy + δ σz) (the platform's convention: phase φ rotates about the axis
+/// at −φ, carriers are phase-continuous) and δ = −|Ω|²/(2π·alpha_opt) a drive-induced Stark shift, integrated
 /// in 0.5 ns steps; after each pulse and during delays T1 and T2 act on the density matrix. A
 /// measurement draws every shot (binomial shot noise), places it at the notch response of the
 /// resonator pulled by ±χ for that state plus Gaussian noise, and assigns it to the nearer of the
@@ -49,6 +50,22 @@ public sealed class AnalyticTwoLevelExecutor : IExperimentExecutor
         }
 
         return Task.FromResult(new ExecutionResult(outcomes, 1));
+    }
+
+    /// <inheritdoc />
+    public async Task<ExecutionResult> ExecuteAsync(
+        IReadOnlyList<PulseProgram> programs, int? shots, bool returnShots, CancellationToken cancellationToken)
+    {
+        var previous = ReturnShots;
+        ReturnShots = previous || returnShots;
+        try
+        {
+            return await ExecuteAsync(programs, shots, cancellationToken);
+        }
+        finally
+        {
+            ReturnShots = previous;
+        }
     }
 
     private ProgramOutcome Run(PulseProgram program, int shots)
@@ -129,14 +146,14 @@ public sealed class AnalyticTwoLevelExecutor : IExperimentExecutor
         var dt = p.WidthUs / steps;
         var samples = p.Envelope.SampleMidpoints(p.WidthUs, steps);
         Complex[] u = [1, 0, 0, 1];
-        var stark = 1.0 / (2 * Math.PI * device.OptimalDragAlpha);
+        var stark = -1.0 / (2 * Math.PI * device.OptimalDragAlpha);
         for (var k = 0; k < steps; k++)
         {
             var t = t0 + ((k + 0.5) * dt);
             var omega = 2 * Math.PI * device.RabiRate * p.Amplitude * samples[k]
-                * Complex.FromPolarCoordinates(1, phase - (2 * Math.PI * detuning * t));
+                * Complex.FromPolarCoordinates(1, phase + (2 * Math.PI * detuning * t));
             var hx = omega.Real;
-            var hy = omega.Imaginary;
+            var hy = -omega.Imaginary;
             var hz = stark * omega.Magnitude * omega.Magnitude;
             var norm = Math.Sqrt((hx * hx) + (hy * hy) + (hz * hz));
             if (norm == 0)

@@ -17,7 +17,7 @@ public sealed record DeviceQubit
 
     /// <summary>
     /// DRAG alpha (MHz) that cancels the drive-induced phase error: the model adds a Stark shift
-    /// δ = |Ω|²/(2π·alpha) to the qubit during pulses, which a quadrature −İ/(2π·alpha) cancels to first order.
+    /// δ = −|Ω|²/(2π·alpha) to the qubit during pulses, which a quadrature −İ/(2π·alpha) cancels to first order.
     /// </summary>
     public double OptimalDragAlpha { get; init; } = -300.0;
 

@@ -26,7 +26,9 @@ public static class CliProcess
             info.Environment.Remove(name);
         }
 
-        info.Environment["XDG_STATE_HOME"] = Path.Combine(Path.GetTempPath(), "leeq-epii-tests-state");
+        // Every process gets a state directory of its own unless the test shares one on purpose.
+        info.Environment["XDG_STATE_HOME"] = Directory.CreateTempSubdirectory("leeq-epii-state-").FullName;
+        info.Environment["RUNTIME_DIRECTORY"] = Directory.CreateTempSubdirectory("leeq-epii-run-").FullName;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;

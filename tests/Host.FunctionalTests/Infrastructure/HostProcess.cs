@@ -35,6 +35,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ProcessId => _process.Id;
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -42,7 +44,7 @@ public sealed class HostProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Starts the host and waits until it answers Ping.</summary>
+    /// <summary>Starts the host and waits until grpc.health.v1 (open even with API keys) says it serves.</summary>
     public static async Task<HostProcess> StartAsync(string configPath, IReadOnlyDictionary<string, string>? environment = null, params string[] extraArgs)
     {
         var port = FreePort();
@@ -63,8 +65,12 @@ public sealed class HostProcess : IAsyncDisposable
 
             try
             {
-                await host.Client.PingAsync(new Empty(), deadline: DateTime.UtcNow.AddSeconds(2));
-                return host;
+                var health = await new Grpc.Health.V1.Health.HealthClient(host.Channel)
+                    .CheckAsync(new Grpc.Health.V1.HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
+                if (health.Status == Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    return host;
+                }
             }
             catch (RpcException)
             {
@@ -74,6 +80,13 @@ public sealed class HostProcess : IAsyncDisposable
 
         await host.DisposeAsync();
         throw new TimeoutException($"the host did not answer within 60 s:{Environment.NewLine}{host.Output}");
+    }
+
+    /// <summary>Kills the process with SIGKILL, as a crash or an OOM kill would.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
     }
 
     /// <summary>Sends SIGTERM and waits for the exit code.</summary>
