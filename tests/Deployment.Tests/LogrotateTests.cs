@@ -15,15 +15,7 @@ public sealed class LogrotateTests
         var logs = Directory.CreateDirectory(Path.Combine(dir.Path, "log")).FullName;
         var systemdMarker = Directory.CreateDirectory(Path.Combine(dir.Path, "run-systemd-system")).FullName;
         await File.WriteAllTextAsync(Path.Combine(logs, "requests.log"), "yesterday\n");
-        // The shipped file, pointed at the temporary directory; the account becomes the
-        // test's own because the leeq account exists only on installed machines.
-        var config = (await File.ReadAllTextAsync(Path.Combine(TestPaths.ScriptsDirectory, "logrotate", "leeq-epii")))
-            .Replace("/var/log/leeq-epii", logs, StringComparison.Ordinal)
-            .Replace("/run/systemd/system", systemdMarker, StringComparison.Ordinal)
-            .Replace("su leeq leeq", $"su {Environment.UserName} {Environment.UserName}", StringComparison.Ordinal)
-            .Replace("create 640 leeq leeq", $"create 640 {Environment.UserName} {Environment.UserName}", StringComparison.Ordinal);
-        var configPath = Path.Combine(dir.Path, "leeq-epii.conf");
-        await File.WriteAllTextAsync(configPath, config);
+        var configPath = await WriteConfigAsync(dir, logs, systemdMarker);
         var environment = new Dictionary<string, string>
         {
             ["PATH"] = Path.GetDirectoryName(systemctl.Path) + ":" + Environment.GetEnvironmentVariable("PATH"),
@@ -46,13 +38,7 @@ public sealed class LogrotateTests
         using var systemctl = new StubCommand("systemctl");
         var logs = Directory.CreateDirectory(Path.Combine(dir.Path, "log")).FullName;
         await File.WriteAllTextAsync(Path.Combine(logs, "requests.log"), "yesterday\n");
-        var config = (await File.ReadAllTextAsync(Path.Combine(TestPaths.ScriptsDirectory, "logrotate", "leeq-epii")))
-            .Replace("/var/log/leeq-epii", logs, StringComparison.Ordinal)
-            .Replace("/run/systemd/system", Path.Combine(dir.Path, "absent"), StringComparison.Ordinal)
-            .Replace("su leeq leeq", $"su {Environment.UserName} {Environment.UserName}", StringComparison.Ordinal)
-            .Replace("create 640 leeq leeq", $"create 640 {Environment.UserName} {Environment.UserName}", StringComparison.Ordinal);
-        var configPath = Path.Combine(dir.Path, "leeq-epii.conf");
-        await File.WriteAllTextAsync(configPath, config);
+        var configPath = await WriteConfigAsync(dir, logs, Path.Combine(dir.Path, "absent"));
         var environment = new Dictionary<string, string>
         {
             ["PATH"] = Path.GetDirectoryName(systemctl.Path) + ":" + Environment.GetEnvironmentVariable("PATH"),
@@ -63,5 +49,22 @@ public sealed class LogrotateTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(File.Exists(Path.Combine(logs, "requests.log.1")));
         Assert.Empty(systemctl.Calls);
+    }
+
+    /// <summary>
+    /// The shipped file, pointed at a temporary log directory and systemd marker directory;
+    /// the account becomes the test's own because the leeq account exists only on installed machines.
+    /// </summary>
+    private static async Task<string> WriteConfigAsync(TempRoot dir, string logs, string systemdMarker)
+    {
+        var user = Environment.UserName;
+        var config = (await File.ReadAllTextAsync(Path.Combine(TestPaths.ScriptsDirectory, "logrotate", "leeq-epii")))
+            .Replace("/var/log/leeq-epii", logs, StringComparison.Ordinal)
+            .Replace("/run/systemd/system", systemdMarker, StringComparison.Ordinal)
+            .Replace("su leeq leeq", $"su {user} {user}", StringComparison.Ordinal)
+            .Replace("create 640 leeq leeq", $"create 640 {user} {user}", StringComparison.Ordinal);
+        var path = Path.Combine(dir.Path, "leeq-epii.conf");
+        await File.WriteAllTextAsync(path, config);
+        return path;
     }
 }
