@@ -56,6 +56,27 @@ public sealed class ManagementScriptTests : IClassFixture<InstalledRoot>
         Assert.Contains("broken minimal", missing.StdErr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task HealthAndDiagnose_RunTheDaemonsChecksWithTheInstalledExecutable()
+    {
+        using var configs = new TempRoot();
+        using var state = new TempRoot();
+        // Loopback only: the port check binds the setup's address.
+        var setup = (await File.ReadAllTextAsync(TestPaths.Config("minimal.json")))
+            .Replace("\"port\": 50070", "\"port\": 50070,\n  \"bind_address\": \"127.0.0.1\"", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(configs.Path, "minimal.json"), setup);
+        var environment = new Dictionary<string, string> { ["LEEQ_EPII_CONFIG_DIR"] = configs.Path, ["STATE_DIRECTORY"] = state.Path };
+
+        var health = await Manage(["health", "minimal"], environment);
+        var diagnose = await Manage(["diagnose", "minimal"], environment);
+
+        Assert.True(health.ExitCode == 0, health.ToString());
+        Assert.Contains("PASS configuration", health.StdOut, StringComparison.Ordinal);
+        Assert.Contains("All health checks passed", health.StdOut, StringComparison.Ordinal);
+        Assert.True(diagnose.ExitCode == 0, diagnose.ToString());
+        Assert.Contains($"{_installed.Root.Path}/opt/leeq/bin/plugins", diagnose.StdOut, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("jq")]
     [InlineData("none")]

@@ -32,6 +32,8 @@ public static class Run
             info.Environment.Remove(name);
         }
 
+        // A daemon run without systemd keeps state under XDG_STATE_HOME: never the real home.
+        info.Environment["XDG_STATE_HOME"] = Path.Combine(Path.GetTempPath(), "leeq-epii-deployment-tests-state");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;
