@@ -1,0 +1,2 @@
+// The deployment is systemd on Linux; so are these tests.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
