@@ -27,7 +27,6 @@ internal static class Daemon
         var settings = setup.Settings!;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSerilog(serilog, dispose: false);
-        builder.Services.AddSystemd();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownGrace);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -157,6 +156,7 @@ internal static class Daemon
         lifetime.ApplicationStopping.Register(() =>
         {
             HostLog.Stopping(logger, coordinator.InFlight, settings.ShutdownGrace.TotalSeconds);
+            SystemdNotifier.Notify("STOPPING=1");
             var margin = TimeSpan.FromSeconds(Math.Min(5.0, settings.ShutdownGrace.TotalSeconds / 3));
             _ = Task.Delay(settings.ShutdownGrace - margin, graceTimer.Token).ContinueWith(
                 _ => coordinator.CancelAll(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
@@ -179,6 +179,8 @@ internal static class Daemon
         }
 
         HostLog.Listening(logger, settings.BindAddress, settings.Port);
+        SystemdNotifier.Notify(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"READY=1\nMAINPID={Environment.ProcessId}\nSTATUS=Serving setup '{settings.SetupName}' on port {settings.Port}"));
         if (settings.MetricsEnabled)
         {
             HostLog.MetricsListening(logger, settings.MetricsBindAddress, settings.MetricsPort);

@@ -21,6 +21,12 @@ internal sealed class ConfigReloader(
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>Values are equal, lists element by element.</summary>
+    private static bool SameValue(object? a, object? b) =>
+        a is System.Collections.IEnumerable x and not string && b is System.Collections.IEnumerable y and not string
+            ? x.Cast<object?>().SequenceEqual(y.Cast<object?>())
+            : Equals(a, b);
+
     public async Task ReloadAsync()
     {
         if (!await _gate.WaitAsync(0).ConfigureAwait(false))
@@ -45,7 +51,7 @@ internal sealed class ConfigReloader(
             }
 
             var needRestart = typeof(HostSettings).GetProperties()
-                .Where(p => p.Name != nameof(HostSettings.LogLevel) && !Equals(p.GetValue(running), p.GetValue(next)))
+                .Where(p => p.Name != nameof(HostSettings.LogLevel) && !SameValue(p.GetValue(running), p.GetValue(next)))
                 .Select(p => p.Name)
                 .ToList();
             HostLog.ReloadDone(logger, needRestart.Count == 0 ? "nothing else changed" : $"changed but only applied after a restart: {string.Join(", ", needRestart)}");
