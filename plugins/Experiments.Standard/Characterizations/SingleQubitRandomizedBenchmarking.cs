@@ -17,6 +17,9 @@ namespace LeeQ.Epii.Platform.Plugins.Experiments.Standard.Characterizations;
 /// </summary>
 public sealed class SingleQubitRandomizedBenchmarking : IExperiment
 {
+    /// <summary>Cliffords one run may play in all its sequences together (a bound on time and memory).</summary>
+    public const int MaxCliffordsPerRun = 50_000;
+
     /// <inheritdoc />
     public ExperimentDescriptor Descriptor { get; } = new()
     {
@@ -30,8 +33,8 @@ public sealed class SingleQubitRandomizedBenchmarking : IExperiment
         [
             Args.Qubit("dut"),
             Args.CollectionName(),
-            Args.Int("seq_length", 1024, "Longest sequence (Cliffords); 16 lengths log-spaced from 1 are used", 2, 100_000),
-            Args.Int("kinds", 10, "Random sequences per length", 1, 1000),
+            Args.Int("seq_length", 256, "Longest sequence (Cliffords); 16 lengths log-spaced from 1 are used", 2, 100_000),
+            Args.Int("kinds", 6, "Random sequences per length", 1, 1000),
             new ArgumentSpec
             {
                 Name = "cliff_set",
@@ -81,11 +84,20 @@ public sealed class SingleQubitRandomizedBenchmarking : IExperiment
             .Select(k => (long)Math.Round(Math.Pow(2, Math.Log2(longest) * k / 15.0)))
             .Distinct()
             .ToArray();
+        var total = lengths.Sum() * kinds;
+        if (total > MaxCliffordsPerRun)
+        {
+            throw new ExperimentArgumentException(
+                "seq_length",
+                FitGate.Invariant($"seq_length {longest} with kinds {kinds} needs {total} Cliffords; at most {MaxCliffordsPerRun} are run at once (lower seq_length or kinds)"));
+        }
+
         var random = new Random(MixSeed(context.Seed, a.HasValue("seed") ? a.GetInt("seed") : 0));
         var gates = Gates.For(context.Parameters, qubit);
         var programs = new List<PulseProgram>();
         foreach (var m in lengths)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             for (var s = 0; s < kinds; s++)
             {
                 programs.Add(Sequence(gates, m, random));

@@ -27,8 +27,10 @@ internal static class Sweep
 
         if (stop <= start)
         {
+            // A sweep that starts at a fixed origin names its length only: say "greater than 0", not "than itself".
+            var bound = startName == stopName ? start.ToString(CultureInfo.InvariantCulture) : $"{startName} ({start.ToString(CultureInfo.InvariantCulture)})";
             throw new ExperimentArgumentException(
-                stopName, string.Create(CultureInfo.InvariantCulture, $"must be greater than {startName} ({stop} <= {start})"));
+                stopName, string.Create(CultureInfo.InvariantCulture, $"must be greater than {bound}, got {stop}"));
         }
 
         var count = (int)Math.Ceiling(((stop - start) / step) - 1e-9);

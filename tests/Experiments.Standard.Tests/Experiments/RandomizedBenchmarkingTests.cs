@@ -36,10 +36,22 @@ public sealed class RandomizedBenchmarkingTests
     }
 
     [Fact]
+    public async Task Rb_too_many_cliffords_is_refused_before_anything_runs()
+    {
+        var error = await Assert.ThrowsAsync<LeeQ.Epii.Platform.Contracts.Experiments.ExperimentArgumentException>(() => TestDevice.RunAsync(
+            new SingleQubitRandomizedBenchmarking(),
+            new Dictionary<string, object?> { ["dut"] = 0, ["seq_length"] = 100_000L, ["kinds"] = 1000L }));
+        Assert.Equal("seq_length", error.Argument);
+        Assert.Contains("at most 50000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rb_error_per_clifford_is_within_30_percent_of_the_decoherence_limit()
     {
         var q = new DeviceQubit();
-        var outcome = await TestDevice.RunAsync(new SingleQubitRandomizedBenchmarking(), new Dictionary<string, object?> { ["dut"] = 0 });
+        var outcome = await TestDevice.RunAsync(
+            new SingleQubitRandomizedBenchmarking(),
+            new Dictionary<string, object?> { ["dut"] = 0, ["seq_length"] = 1024L, ["kinds"] = 10L });
         Assert.True(outcome.Text("fit_quality") == "good", outcome.Text("fit_quality_reason"));
         const double t = 0.04;
         var perPulse = 1 - (0.5 + (Math.Exp(-t / q.T1) / 6) + (Math.Exp(-t / q.T2) / 3));
