@@ -13,6 +13,9 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
 /// </summary>
 internal sealed class ConstantPropagator
 {
+    /// <summary>Exponentials kept per duration in the fallback before the cache starts afresh (it outlives one sweep).</summary>
+    private const int MaxCachedDurations = 256;
+
     private readonly Complex[] _l;
     private readonly int _n;
     private readonly Lazy<Spectral?> _spectral;
@@ -24,6 +27,9 @@ internal sealed class ConstantPropagator
         _n = n;
         _spectral = new Lazy<Spectral?>(Diagonalise, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>Complex numbers held by a propagator of an n×n Liouvillian (L, V and V⁻¹), for cache budgets.</summary>
+    public static long StoredElements(int n) => (3L * n * n) + n;
 
     /// <summary>True when the spectral form is in use.</summary>
     public bool IsSpectral => _spectral.Value is not null;
@@ -54,6 +60,11 @@ internal sealed class ConstantPropagator
             }
 
             return;
+        }
+
+        if (_byDuration.Count >= MaxCachedDurations && !_byDuration.ContainsKey(tau))
+        {
+            _byDuration.Clear();
         }
 
         var p = _byDuration.GetOrAdd(tau, t => DenseComplex.Exp(_l, n, t));
