@@ -111,20 +111,21 @@ internal static class CurveFitter
         error = "";
         var xs = Vector<double>.Build.DenseOfEnumerable(x);
         var ys = Vector<double>.Build.DenseOfEnumerable(y);
-        var objective = ObjectiveFunction.NonlinearModel(
-            (pv, xv) =>
+        Vector<double> Evaluate(Vector<double> pv, Vector<double> xv)
+        {
+            var pa = pv.ToArray();
+            var result = Vector<double>.Build.Dense(xv.Count);
+            for (var k = 0; k < xv.Count; k++)
             {
-                var pa = pv.ToArray();
-                var result = Vector<double>.Build.Dense(xv.Count);
-                for (var k = 0; k < xv.Count; k++)
-                {
-                    result[k] = model.Function(xv[k], pa);
-                }
+                result[k] = model.Function(xv[k], pa);
+            }
 
-                return result;
-            },
-            xs,
-            ys);
+            return result;
+        }
+
+        var objective = model.Gradient is { } gradient
+            ? ObjectiveFunction.NonlinearModel(Evaluate, (pv, _) => Jacobian(gradient, x, pv.ToArray()), xs, ys)
+            : ObjectiveFunction.NonlinearModel(Evaluate, xs, ys);
         var scales = Vector<double>.Build.DenseOfEnumerable(start.Select(v => Math.Max(Math.Abs(v), 1e-12)));
         try
         {
@@ -147,12 +148,29 @@ internal static class CurveFitter
         }
     }
 
+    /// <summary>The n×p Jacobian ∂f(xₖ)/∂pⱼ from the model's analytic gradient.</summary>
+    private static Matrix<double> Jacobian(ModelGradient gradient, IReadOnlyList<double> x, double[] parameters)
+    {
+        var jacobian = Matrix<double>.Build.Dense(x.Count, parameters.Length);
+        Span<double> row = stackalloc double[parameters.Length];
+        for (var k = 0; k < x.Count; k++)
+        {
+            gradient(x[k], parameters, row);
+            for (var j = 0; j < row.Length; j++)
+            {
+                jacobian[k, j] = row[j];
+            }
+        }
+
+        return jacobian;
+    }
+
     private static FitResult Summarise(FitModel model, IReadOnlyList<double> x, IReadOnlyList<double> y, double[] values, double rss)
     {
         var n = x.Count;
         var p = values.Length;
-        var jacobian = Matrix<double>.Build.Dense(n, p);
-        for (var j = 0; j < p; j++)
+        var jacobian = model.Gradient is { } gradient ? Jacobian(gradient, x, values) : Matrix<double>.Build.Dense(n, p);
+        for (var j = 0; j < p && model.Gradient is null; j++)
         {
             var h = 1e-6 * Math.Max(Math.Abs(values[j]), 1e-6);
             var plus = (double[])values.Clone();
