@@ -4,14 +4,18 @@ using MathNet.Numerics.Optimization;
 namespace LeeQ.Epii.Platform.Plugins.Experiments.Standard.Fitting;
 
 /// <summary>
-/// Least-squares curve fitting with MathNet's Levenberg–Marquardt minimiser from several starting
-/// points. The covariance is (JᵀJ)⁻¹·RSS/(n − p) with J the Jacobian at the optimum, so the
+/// Least-squares curve fitting with Levenberg–Marquardt from several starting points: the
+/// array-based <see cref="LevenbergMarquardt"/> for models with analytic gradients, MathNet's
+/// minimiser (with differenced Jacobians) for any other. The covariance is (JᵀJ)⁻¹·RSS/(n − p) with J the Jacobian at the optimum, so the
 /// standard errors reflect the observed scatter (as scipy's curve_fit with absolute_sigma=False).
 /// A fit that cannot converge is returned as a failed <see cref="FitResult"/>, never thrown.
 /// </summary>
 internal static class CurveFitter
 {
     private const int MaximumIterations = 200;
+    private const double GradientTolerance = 1e-12;
+    private const double StepTolerance = 1e-10;
+    private const double FunctionTolerance = 1e-12;
 
     /// <summary>Starts refined by the optimiser: the ones with the lowest initial residual.</summary>
     private const int RefinedStarts = 6;
@@ -109,6 +113,20 @@ internal static class CurveFitter
     private static double[]? Minimise(FitModel model, IReadOnlyList<double> x, IReadOnlyList<double> y, double[] start, out string error)
     {
         error = "";
+        var scaleValues = start.Select(v => Math.Max(Math.Abs(v), 1e-12)).ToArray();
+        if (model.Gradient is { } analytic)
+        {
+            var point = LevenbergMarquardt.Minimise(
+                model, analytic, x, y, start, scaleValues, GradientTolerance, StepTolerance, FunctionTolerance, MaximumIterations, out error);
+            if (point is not null && point.Any(v => !double.IsFinite(v)))
+            {
+                error = "the optimiser diverged";
+                return null;
+            }
+
+            return point;
+        }
+
         var xs = Vector<double>.Build.DenseOfEnumerable(x);
         var ys = Vector<double>.Build.DenseOfEnumerable(y);
         Vector<double> Evaluate(Vector<double> pv, Vector<double> xv)
@@ -123,14 +141,12 @@ internal static class CurveFitter
             return result;
         }
 
-        var objective = model.Gradient is { } gradient
-            ? ObjectiveFunction.NonlinearModel(Evaluate, (pv, _) => Jacobian(gradient, x, pv.ToArray()), xs, ys)
-            : ObjectiveFunction.NonlinearModel(Evaluate, xs, ys);
-        var scales = Vector<double>.Build.DenseOfEnumerable(start.Select(v => Math.Max(Math.Abs(v), 1e-12)));
+        var objective = ObjectiveFunction.NonlinearModel(Evaluate, xs, ys);
+        var scales = Vector<double>.Build.DenseOfArray(scaleValues);
         try
         {
             var minimiser = new LevenbergMarquardtMinimizer(
-                gradientTolerance: 1e-12, stepTolerance: 1e-10, functionTolerance: 1e-12, maximumIterations: MaximumIterations);
+                gradientTolerance: GradientTolerance, stepTolerance: StepTolerance, functionTolerance: FunctionTolerance, maximumIterations: MaximumIterations);
             var result = minimiser.FindMinimum(objective, Vector<double>.Build.DenseOfArray(start), scales: scales);
             var point = result.MinimizingPoint.ToArray();
             if (point.Any(v => !double.IsFinite(v)))
