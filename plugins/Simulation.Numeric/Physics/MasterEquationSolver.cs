@@ -71,6 +71,9 @@ internal sealed class MasterEquationSolver
     /// on the same device, so the cache starts afresh when it would outgrow this.
     /// </summary>
     private const long PropagatorCapacityElements = 4L << 20;
+
+    /// <summary>Generators (one per component and frame) kept before that cache starts afresh.</summary>
+    private const int MaxCachedGenerators = 4096;
     private readonly DeviceModel _device;
     private readonly ComponentSpace[] _components;
     private readonly int[] _jointStrides;
@@ -400,6 +403,12 @@ internal sealed class MasterEquationSolver
     private ComponentGenerator Generator(ComponentSpace component, double[] frames)
     {
         var key = Key(component, frames, []);
+        if (_generators.Count >= MaxCachedGenerators && !_generators.ContainsKey(key))
+        {
+            // A kept solver sees every frame a frequency sweep visits; start afresh rather than grow.
+            _generators.Clear();
+        }
+
         return _generators.GetOrAdd(key, _ => new ComponentGenerator(component, _device, frames));
     }
 
