@@ -158,6 +158,42 @@ public sealed class BackendTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task SolverKeptAcrossRequests_GivesTheSameArraysAsAFreshBackend()
+    {
+        // The backend keeps its solver (and its caches) while the ground truth is unchanged; a run on the
+        // kept solver, also after a run on another device, must equal the same run on a new backend bit for bit.
+        const string json = """{ "qubits": 2, "couplings": { "q0-q1": { "strength": 2e6 } } }""";
+        await using var kept = await Create(json);
+        await using var fresh = await Create(json);
+        var programs = Enumerable.Range(0, 12).Select(i => PulseProgram.Builder()
+            .Play(0, 5000, 0.2, 0, 0.01 * i, Square)
+            .Play(0, 5000, 0.3, 0, 0.04, new PulseEnvelope { Shape = EnvelopeShape.Drag, DragAlpha = -600 })
+            .Barrier().Delay(0.2 * i)
+            .Measure(0, 6999.5, 0.15, 1, "a").Measure(1, 7149.5, 0.15, 1, "b").Build()).ToList();
+        ExecutionRequest Request(ParameterSnapshot snapshot) => new()
+        {
+            Programs = programs, Shots = 100, Seed = 9, ReturnShots = true, Parameters = snapshot,
+        };
+
+        var snapshot = Snapshot(kept.Parameters);
+        await kept.ExecuteAsync(Request(snapshot), CancellationToken.None);
+        await kept.ExecuteAsync(Request(Snapshot(kept.Parameters, ("sim.q0.t1", 20.0), ("sim.q0.t2", 20.0))), CancellationToken.None);
+        await kept.ExecuteAsync(Request(snapshot), CancellationToken.None);
+        var reused = await kept.ExecuteAsync(Request(snapshot), CancellationToken.None);
+        var reference = await fresh.ExecuteAsync(Request(Snapshot(fresh.Parameters)), CancellationToken.None);
+
+        for (var i = 0; i < programs.Count; i++)
+        {
+            foreach (var key in new[] { "a", "b" })
+            {
+                Assert.Equal(reference.Programs[i][key].Probabilities, reused.Programs[i][key].Probabilities);
+                Assert.Equal(reference.Programs[i][key].MeanIq, reused.Programs[i][key].MeanIq);
+                Assert.Equal(reference.Programs[i][key].ShotIq, reused.Programs[i][key].ShotIq);
+            }
+        }
+    }
+
+    [Fact]
     public async Task GroundTruthFromSnapshot_ChangesTheNextRun()
     {
         // T1 read from the snapshot: after a π pulse and 10 µs, P1 ≈ exp(−10/T1)·P1(0) (noise off). Tolerance 2e-2.

@@ -4,14 +4,18 @@ using MathNet.Numerics.Optimization;
 namespace LeeQ.Epii.Platform.Plugins.Experiments.Standard.Fitting;
 
 /// <summary>
-/// Least-squares curve fitting with MathNet's Levenberg–Marquardt minimiser from several starting
-/// points. The covariance is (JᵀJ)⁻¹·RSS/(n − p) with J the Jacobian at the optimum, so the
+/// Least-squares curve fitting with Levenberg–Marquardt from several starting points: the
+/// array-based <see cref="LevenbergMarquardt"/> for models with analytic gradients, MathNet's
+/// minimiser (with differenced Jacobians) for any other. The covariance is (JᵀJ)⁻¹·RSS/(n − p) with J the Jacobian at the optimum, so the
 /// standard errors reflect the observed scatter (as scipy's curve_fit with absolute_sigma=False).
 /// A fit that cannot converge is returned as a failed <see cref="FitResult"/>, never thrown.
 /// </summary>
 internal static class CurveFitter
 {
     private const int MaximumIterations = 200;
+    private const double GradientTolerance = 1e-12;
+    private const double StepTolerance = 1e-10;
+    private const double FunctionTolerance = 1e-12;
 
     /// <summary>Starts refined by the optimiser: the ones with the lowest initial residual.</summary>
     private const int RefinedStarts = 6;
@@ -109,27 +113,40 @@ internal static class CurveFitter
     private static double[]? Minimise(FitModel model, IReadOnlyList<double> x, IReadOnlyList<double> y, double[] start, out string error)
     {
         error = "";
+        var scaleValues = start.Select(v => Math.Max(Math.Abs(v), 1e-12)).ToArray();
+        if (model.Gradient is { } analytic)
+        {
+            var point = LevenbergMarquardt.Minimise(
+                model, analytic, x, y, start, scaleValues, GradientTolerance, StepTolerance, FunctionTolerance, MaximumIterations, out error);
+            if (point is not null && point.Any(v => !double.IsFinite(v)))
+            {
+                error = "the optimiser diverged";
+                return null;
+            }
+
+            return point;
+        }
+
         var xs = Vector<double>.Build.DenseOfEnumerable(x);
         var ys = Vector<double>.Build.DenseOfEnumerable(y);
-        var objective = ObjectiveFunction.NonlinearModel(
-            (pv, xv) =>
+        Vector<double> Evaluate(Vector<double> pv, Vector<double> xv)
+        {
+            var pa = pv.ToArray();
+            var result = Vector<double>.Build.Dense(xv.Count);
+            for (var k = 0; k < xv.Count; k++)
             {
-                var pa = pv.ToArray();
-                var result = Vector<double>.Build.Dense(xv.Count);
-                for (var k = 0; k < xv.Count; k++)
-                {
-                    result[k] = model.Function(xv[k], pa);
-                }
+                result[k] = model.Function(xv[k], pa);
+            }
 
-                return result;
-            },
-            xs,
-            ys);
-        var scales = Vector<double>.Build.DenseOfEnumerable(start.Select(v => Math.Max(Math.Abs(v), 1e-12)));
+            return result;
+        }
+
+        var objective = ObjectiveFunction.NonlinearModel(Evaluate, xs, ys);
+        var scales = Vector<double>.Build.DenseOfArray(scaleValues);
         try
         {
             var minimiser = new LevenbergMarquardtMinimizer(
-                gradientTolerance: 1e-12, stepTolerance: 1e-10, functionTolerance: 1e-12, maximumIterations: MaximumIterations);
+                gradientTolerance: GradientTolerance, stepTolerance: StepTolerance, functionTolerance: FunctionTolerance, maximumIterations: MaximumIterations);
             var result = minimiser.FindMinimum(objective, Vector<double>.Build.DenseOfArray(start), scales: scales);
             var point = result.MinimizingPoint.ToArray();
             if (point.Any(v => !double.IsFinite(v)))
@@ -147,12 +164,29 @@ internal static class CurveFitter
         }
     }
 
+    /// <summary>The n×p Jacobian ∂f(xₖ)/∂pⱼ from the model's analytic gradient.</summary>
+    private static Matrix<double> Jacobian(ModelGradient gradient, IReadOnlyList<double> x, double[] parameters)
+    {
+        var jacobian = Matrix<double>.Build.Dense(x.Count, parameters.Length);
+        Span<double> row = stackalloc double[parameters.Length];
+        for (var k = 0; k < x.Count; k++)
+        {
+            gradient(x[k], parameters, row);
+            for (var j = 0; j < row.Length; j++)
+            {
+                jacobian[k, j] = row[j];
+            }
+        }
+
+        return jacobian;
+    }
+
     private static FitResult Summarise(FitModel model, IReadOnlyList<double> x, IReadOnlyList<double> y, double[] values, double rss)
     {
         var n = x.Count;
         var p = values.Length;
-        var jacobian = Matrix<double>.Build.Dense(n, p);
-        for (var j = 0; j < p; j++)
+        var jacobian = model.Gradient is { } gradient ? Jacobian(gradient, x, values) : Matrix<double>.Build.Dense(n, p);
+        for (var j = 0; j < p && model.Gradient is null; j++)
         {
             var h = 1e-6 * Math.Max(Math.Abs(values[j]), 1e-6);
             var plus = (double[])values.Clone();

@@ -15,6 +15,15 @@ internal static class LorentzianFit
         {
             var u = (x - p[1]) / p[2];
             return p[3] + (p[0] / (1 + (u * u)));
+        },
+        (x, p, g) =>
+        {
+            var u = (x - p[1]) / p[2];
+            var d = 1 / (1 + (u * u));
+            g[0] = d;
+            g[1] = p[0] * d * d * 2 * u / p[2];
+            g[2] = p[0] * d * d * 2 * u * u / p[2];
+            g[3] = 1.0;
         });
 
     /// <summary>Fits <paramref name="y"/>(<paramref name="x"/>) starting at the largest deviation from the median.</summary>

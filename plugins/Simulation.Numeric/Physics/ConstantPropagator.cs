@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
@@ -13,10 +14,14 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
 /// </summary>
 internal sealed class ConstantPropagator
 {
+    /// <summary>Exponentials kept per duration in the fallback before the cache starts afresh (it outlives one sweep).</summary>
+    private const int MaxCachedDurations = 256;
+
     private readonly Complex[] _l;
     private readonly int _n;
     private readonly Lazy<Spectral?> _spectral;
     private readonly ConcurrentDictionary<double, Complex[]> _byDuration = new();
+    private InputCoefficients? _lastInput;
 
     public ConstantPropagator(Complex[] liouvillian, int n)
     {
@@ -24,6 +29,9 @@ internal sealed class ConstantPropagator
         _n = n;
         _spectral = new Lazy<Spectral?>(Diagonalise, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>Complex numbers held by a propagator of an n×n Liouvillian (L, V and V⁻¹), for cache budgets.</summary>
+    public static long StoredElements(int n) => (3L * n * n) + n;
 
     /// <summary>True when the spectral form is in use.</summary>
     public bool IsSpectral => _spectral.Value is not null;
@@ -44,7 +52,7 @@ internal sealed class ConstantPropagator
             for (var b = 0; b < blocks; b++)
             {
                 var yb = y.Slice(b * n, n);
-                DenseComplex.Apply(s.Inverse, yb, tmp, n);
+                EigenCoefficients(s, yb, tmp);
                 for (var i = 0; i < n; i++)
                 {
                     tmp[i] *= phase[i];
@@ -56,6 +64,11 @@ internal sealed class ConstantPropagator
             return;
         }
 
+        if (_byDuration.Count >= MaxCachedDurations && !_byDuration.ContainsKey(tau))
+        {
+            _byDuration.Clear();
+        }
+
         var p = _byDuration.GetOrAdd(tau, t => DenseComplex.Exp(_l, n, t));
         for (var b = 0; b < blocks; b++)
         {
@@ -63,6 +76,25 @@ internal sealed class ConstantPropagator
             DenseComplex.Apply(p, yb, tmp, n);
             tmp.CopyTo(yb);
         }
+    }
+
+    /// <summary>
+    /// c = V⁻¹·y. The sweep points of a duration sweep all start the segment from the same state
+    /// (e.g. the idle state, or the state after a shared π pulse), so the last input and its
+    /// coefficients are remembered and reused when the next input is bitwise the same; that
+    /// halves the work per point and gives exactly the numbers the product would.
+    /// </summary>
+    private void EigenCoefficients(Spectral s, ReadOnlySpan<Complex> y, Span<Complex> c)
+    {
+        var last = Volatile.Read(ref _lastInput);
+        if (last is not null && MemoryMarshal.AsBytes(y).SequenceEqual(MemoryMarshal.AsBytes(last.Input.AsSpan())))
+        {
+            last.Coefficients.CopyTo(c);
+            return;
+        }
+
+        DenseComplex.Apply(s.Inverse, y, c, _n);
+        Volatile.Write(ref _lastInput, new InputCoefficients(y.ToArray(), c.ToArray()));
     }
 
     private Spectral? Diagonalise()
@@ -119,4 +151,6 @@ internal sealed class ConstantPropagator
     }
 
     private sealed record Spectral(Complex[] Values, Complex[] Vectors, Complex[] Inverse);
+
+    private sealed record InputCoefficients(Complex[] Input, Complex[] Coefficients);
 }

@@ -65,6 +65,15 @@ internal sealed class MasterEquationSolver
 
     /// <summary>Largest component dimension propagated with dense Liouvillian exponentials (d_C² = 256).</summary>
     public const int MaxExactComponentDim = 16;
+
+    /// <summary>
+    /// Budget of the propagator cache in complex numbers (64 MiB). A solver can serve many requests
+    /// on the same device, so the cache starts afresh when it would outgrow this.
+    /// </summary>
+    private const long PropagatorCapacityElements = 4L << 20;
+
+    /// <summary>Generators (one per component and frame) kept before that cache starts afresh.</summary>
+    private const int MaxCachedGenerators = 4096;
     private readonly DeviceModel _device;
     private readonly ComponentSpace[] _components;
     private readonly int[] _jointStrides;
@@ -73,6 +82,7 @@ internal sealed class MasterEquationSolver
     private readonly ConcurrentDictionary<string, ComponentGenerator> _generators = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConstantPropagator> _propagators = new(StringComparer.Ordinal);
     private readonly SegmentMemo _memo = new();
+    private long _propagatorElements;
     private readonly double _atol;
     private readonly double _rtol;
 
@@ -96,6 +106,26 @@ internal sealed class MasterEquationSolver
 
     /// <summary>Joint Hilbert-space dimension.</summary>
     public int Dimension => _dim;
+
+    /// <summary>True when this solver was built for a device with exactly the properties of <paramref name="device"/>.</summary>
+    public bool Simulates(DeviceModel device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        if (device.Engine != _device.Engine || !device.Qubits.SequenceEqual(_device.Qubits) || device.Couplings.Count != _device.Couplings.Count)
+        {
+            return false;
+        }
+
+        foreach (var (pair, j) in device.Couplings)
+        {
+            if (!_device.Couplings.TryGetValue(pair, out var mine) || !mine.Equals(j))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Runs <paramref name="program"/> from the idle state; returns, per measurement in program
@@ -267,14 +297,7 @@ internal sealed class MasterEquationSolver
                 h[p] = drives[p] is { } pulse ? DriveAmplitude(pulse, 0.5 * (ta + tb), frames[p], includeCarrier: false) : Complex.Zero;
             }
 
-            var key = Key(component, frames, h);
-            var propagator = _propagators.GetOrAdd(key, _ =>
-            {
-                var g = new Complex[d2];
-                generator.BuildG(h, g);
-                return new ConstantPropagator(generator.Liouvillian(g), d2);
-            });
-            propagator.Apply(y, blocks, tb - ta);
+            Propagator(component, frames, h, generator).Apply(y, blocks, tb - ta);
         }
         else
         {
@@ -292,6 +315,32 @@ internal sealed class MasterEquationSolver
 
         RotateFrame(component, frames, tb, y, -1);
         component.Scatter(y, rho);
+    }
+
+    /// <summary>The cached exact propagator of the component's constant generator with drives <paramref name="h"/>.</summary>
+    private ConstantPropagator Propagator(ComponentSpace component, double[] frames, Complex[] h, ComponentGenerator generator)
+    {
+        var key = Key(component, frames, h);
+        if (_propagators.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var d2 = component.Dim * component.Dim;
+        if (Interlocked.Add(ref _propagatorElements, ConstantPropagator.StoredElements(d2)) > PropagatorCapacityElements)
+        {
+            // Starting afresh is safe: a propagator depends only on its generator, so one built
+            // again gives the same numbers.
+            _propagators.Clear();
+            Interlocked.Exchange(ref _propagatorElements, ConstantPropagator.StoredElements(d2));
+        }
+
+        return _propagators.GetOrAdd(key, _ =>
+        {
+            var g = new Complex[d2];
+            generator.BuildG(h, g);
+            return new ConstantPropagator(generator.Liouvillian(g), d2);
+        });
     }
 
     private void Integrate(
@@ -354,6 +403,12 @@ internal sealed class MasterEquationSolver
     private ComponentGenerator Generator(ComponentSpace component, double[] frames)
     {
         var key = Key(component, frames, []);
+        if (_generators.Count >= MaxCachedGenerators && !_generators.ContainsKey(key))
+        {
+            // A kept solver sees every frame a frequency sweep visits; start afresh rather than grow.
+            _generators.Clear();
+        }
+
         return _generators.GetOrAdd(key, _ => new ComponentGenerator(component, _device, frames));
     }
 

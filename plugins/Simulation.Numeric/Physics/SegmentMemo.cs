@@ -6,7 +6,8 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
 /// <summary>
 /// Remembers the result of integrating a shaped segment from an exact input state. Sweep points
 /// share their program prefix (the same first pulse from the same idle state), so the expensive
-/// adaptive integration of that prefix runs once per sweep. Inputs are compared bit for bit.
+/// adaptive integration of that prefix runs once per sweep (and once for as long as the solver
+/// serves requests on the same device). Inputs are compared bit for bit.
 /// </summary>
 internal sealed class SegmentMemo
 {
@@ -37,12 +38,20 @@ internal sealed class SegmentMemo
         return false;
     }
 
-    /// <summary>Remembers one result (ignored once the memo is full).</summary>
+    /// <summary>Remembers one result; a full memo starts afresh, so a long-lived solver keeps memoising its current sweep.</summary>
     public void Add(string key, ReadOnlySpan<Complex> input, ReadOnlySpan<Complex> output)
     {
-        if (Interlocked.Add(ref _stored, 2L * input.Length) > CapacityElements)
+        var size = 2L * input.Length;
+        if (size > CapacityElements)
         {
             return;
+        }
+
+        if (Interlocked.Add(ref _stored, size) > CapacityElements)
+        {
+            // Forgetting is safe: an entry is an exact result that integrating again reproduces.
+            _entries.Clear();
+            Interlocked.Exchange(ref _stored, size);
         }
 
         var list = _entries.GetOrAdd(key, _ => []);
