@@ -193,6 +193,29 @@ public sealed class BackendTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData(1e-310)]
+    [InlineData(4.9e-324)]
+    [InlineData(-1e-13)]
+    public async Task NegligibleAmplitude_IsPlayedAsNoDrive(double amplitude)
+    {
+        // Denormal amplitudes once sent the propagators into denormal arithmetic that never finished.
+        await using var backend = await Create("""{ "qubits": 2, "couplings": { "q0-q1": { "strength": 2e6 } } }""");
+        PulseProgram Program(double amp) => PulseProgram.Builder()
+            .Play(0, 5000, amp, 0, 0.05, PulseEnvelope.Square)
+            .Measure(0, 6999.5, 0.15, 1, "a").Build();
+        ExecutionRequest Request(double amp) => new()
+        {
+            Programs = [Program(amp)], Shots = 200, Seed = 7, ReturnShots = true, Parameters = Snapshot(backend.Parameters),
+        };
+
+        var tiny = await backend.ExecuteAsync(Request(amplitude), CancellationToken.None);
+        var none = await backend.ExecuteAsync(Request(0.0), CancellationToken.None);
+
+        Assert.Equal(none.Programs[0]["a"].Probabilities, tiny.Programs[0]["a"].Probabilities);
+        Assert.Equal(none.Programs[0]["a"].ShotIq, tiny.Programs[0]["a"].ShotIq);
+    }
+
     [Fact]
     public async Task GroundTruthFromSnapshot_ChangesTheNextRun()
     {

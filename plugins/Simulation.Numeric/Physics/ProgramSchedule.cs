@@ -12,6 +12,9 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
 /// </summary>
 internal sealed class ProgramSchedule
 {
+    /// <summary>Amplitudes below this fraction of full scale are played as zero (a 16-bit DAC resolves 3e-5).</summary>
+    internal const double NegligibleAmplitude = 1e-12;
+
     private ProgramSchedule(List<ScheduledPulse> pulses, List<ScheduledMeasurement> measurements, double end)
     {
         Pulses = pulses;
@@ -58,7 +61,10 @@ internal sealed class ProgramSchedule
 
                     if (p.WidthUs > 0)
                     {
-                        pulses.Add(new ScheduledPulse(q, clock[q], clock[q] + p.WidthUs, p.FrequencyMhz, p.Amplitude, p.Phase + frame[q], p.Envelope));
+                        // Amplitudes far below any DAC's resolution are played as no drive: kept, they put
+                        // denormal numbers into the propagators, where arithmetic slows by orders of magnitude.
+                        var amplitude = Math.Abs(p.Amplitude) < NegligibleAmplitude ? 0.0 : p.Amplitude;
+                        pulses.Add(new ScheduledPulse(q, clock[q], clock[q] + p.WidthUs, p.FrequencyMhz, amplitude, p.Phase + frame[q], p.Envelope));
                         clock[q] += p.WidthUs;
                     }
 
