@@ -27,7 +27,7 @@ internal static class Daemon
         var settings = setup.Settings!;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSerilog(serilog, dispose: false);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownGrace);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ServerStopAfter(settings.ShutdownGrace));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = settings.BindAddress switch
@@ -153,12 +153,13 @@ internal static class Daemon
         var coordinator = app.Services.GetRequiredService<RunCoordinator>();
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         using var graceTimer = new CancellationTokenSource();
+        var graceEnds = DateTime.MaxValue;
         lifetime.ApplicationStopping.Register(() =>
         {
+            graceEnds = DateTime.UtcNow + settings.ShutdownGrace;
             HostLog.Stopping(logger, coordinator.InFlight, settings.ShutdownGrace.TotalSeconds);
             SystemdNotifier.Notify("STOPPING=1");
-            var margin = TimeSpan.FromSeconds(Math.Min(5.0, settings.ShutdownGrace.TotalSeconds / 3));
-            _ = Task.Delay(settings.ShutdownGrace - margin, graceTimer.Token).ContinueWith(
+            _ = Task.Delay(CancelRunsAfter(settings.ShutdownGrace), graceTimer.Token).ContinueWith(
                 _ => coordinator.CancelAll(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         });
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
@@ -189,15 +190,27 @@ internal static class Daemon
         await app.WaitForShutdownAsync().ConfigureAwait(false);
         await graceTimer.CancelAsync().ConfigureAwait(false);
         coordinator.CancelAll();
-        for (var waited = 0; coordinator.InFlight > 0 && waited < 50; waited++)
+        while (coordinator.InFlight > 0 && DateTime.UtcNow < graceEnds - TimeSpan.FromSeconds(1))
         {
-            await Task.Delay(100).ConfigureAwait(false);
+            await Task.Delay(50).ConfigureAwait(false);
         }
+
+        coordinator.RecordUnfinishedAsCancelled();
 
         await runtime.DisposeAsync().ConfigureAwait(false);
         HostLog.Stopped(logger, coordinator.CancelledAtShutdown);
         return 0;
     }
+
+    /// <summary>
+    /// The stop timeline within the grace G: runs still going at G − min(5 s, G/2) are cancelled;
+    /// the server stops waiting for calls at G − min(4 s, 0.4·G); what is left records the runs
+    /// cut short and exits, so the daemon is gone before the grace (and systemd's stop timeout) ends.
+    /// </summary>
+    internal static TimeSpan CancelRunsAfter(TimeSpan grace) => grace - TimeSpan.FromSeconds(Math.Min(5.0, grace.TotalSeconds / 2));
+
+    /// <summary>See <see cref="CancelRunsAfter"/>.</summary>
+    internal static TimeSpan ServerStopAfter(TimeSpan grace) => grace - TimeSpan.FromSeconds(Math.Min(4.0, grace.TotalSeconds * 0.4));
 
     private static bool RunStartupChecks(CommandLineOptions options, HostSettings settings, string stateDirectory, Microsoft.Extensions.Logging.ILogger logger)
     {

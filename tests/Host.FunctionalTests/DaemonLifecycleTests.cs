@@ -40,6 +40,29 @@ public sealed class DaemonLifecycleTests
     }
 
     [Fact]
+    public async Task Sigterm_WithAnExperimentIgnoringCancellation_StillExitsWithinGrace_AndRecordsItCancelled()
+    {
+        using var state = new StateDirectory();
+        using var plugins = new PluginDirectory("Extra");
+        using var config = new TempConfig("simulation_2q.json", d => d["shutdown"] = new JsonObject { ["grace_period"] = 4 });
+        var environment = new Dictionary<string, string>(state.Environment) { ["LEEQ_EPII_PLUGINS_DIR"] = plugins.Path };
+        await using var host = await HostProcess.StartAsync(config.Path, environment);
+        var call = host.Client.RunExperimentAsync(new ExperimentRequest { ExperimentType = "test.Stubborn", Parameters = { ["seconds"] = "120" } });
+        var runId = (await call.ResponseHeadersAsync).GetValue("x-epii-run-id")!;
+        await Task.Delay(300);
+
+        var watch = Stopwatch.StartNew();
+        var code = await host.StopAsync(TimeSpan.FromSeconds(30));
+        var elapsed = watch.Elapsed;
+
+        Assert.Equal(0, code);
+        Assert.True(elapsed < TimeSpan.FromSeconds(4), $"the daemon took {elapsed.TotalSeconds:0.0} s to stop with a 4 s grace:{Environment.NewLine}{host.Output}");
+        await using var again = await HostProcess.StartAsync(config.Path, environment);
+        var run = await new RunService.RunServiceClient(again.Channel).GetRunAsync(new GetRunRequest { RunId = runId });
+        Assert.Equal("cancelled", run.Summary.Status);
+    }
+
+    [Fact]
     public async Task PidFile_HeldByLiveDaemon_RefusesSecondStart()
     {
         using var config = new TempConfig("simulation_2q.json");

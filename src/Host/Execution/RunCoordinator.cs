@@ -32,6 +32,7 @@ internal sealed class RunCoordinator : IDisposable
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _active = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _cancelRequested = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _experimentNames = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _finished = new(StringComparer.Ordinal);
     private int _admitted;
     private long _runCounter;
 
@@ -147,6 +148,7 @@ internal sealed class RunCoordinator : IDisposable
             _active.TryRemove(runId, out _);
             _cancelRequested.TryRemove(runId, out _);
             _experimentNames.TryRemove(runId, out _);
+            _finished.TryRemove(runId, out _);
             Metrics.EpiiMetrics.ExperimentsInFlight.Dec();
             Interlocked.Decrement(ref _admitted);
         }
@@ -285,8 +287,37 @@ internal sealed class RunCoordinator : IDisposable
         return (outcome.Updates, outcome.UpdateNote);
     }
 
+    /// <summary>
+    /// At exit: records every run still in progress as cancelled, so that no record is left
+    /// "running" by a daemon that stopped on purpose.
+    /// </summary>
+    public int RecordUnfinishedAsCancelled()
+    {
+        var count = 0;
+        foreach (var runId in _active.Keys)
+        {
+            if (_finished.ContainsKey(runId))
+            {
+                continue;
+            }
+
+            try
+            {
+                _runtime.Runs.Complete(runId, RunStatus.Cancelled, 0, "cancelled: the service stopped before the run could finish", null, null);
+                count++;
+            }
+            catch (StoreUnavailableException ex)
+            {
+                HostLog.RunRecordFailed(_logger, ex, runId);
+            }
+        }
+
+        return count;
+    }
+
     private void Complete(string runId, string status, Stopwatch watch, string? error, byte[]? response, string? updatesJson)
     {
+        _finished[runId] = true;
         var experiment = _experimentNames.GetValueOrDefault(runId, "unknown");
         Metrics.EpiiMetrics.Experiments.WithLabels(experiment, status).Inc();
         Metrics.EpiiMetrics.ExperimentDuration.WithLabels(experiment).Observe(watch.Elapsed.TotalSeconds);
