@@ -15,7 +15,8 @@ using Grpc.Net.Client;
 using LeeQ.Epii.V1;
 
 var runs = args.Length == 2 && args[0] == "--runs" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
-string Metadata(string key) => typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+string Metadata(string key) =>
+    typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 var hostDll = Path.Combine(Metadata("HostOutputDirectory"), "leeq-epii.dll");
 var config = Path.Combine(Metadata("RepositoryRoot"), "configs", "epii", "simulation_2q.json");
 
@@ -27,8 +28,24 @@ using (var probe = new TcpListener(IPAddress.Loopback, 0))
 }
 
 var state = Directory.CreateTempSubdirectory("leeq-epii-bench-").FullName;
-var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-foreach (var arg in new[] { hostDll, "--config", config, "--port", port.ToString(CultureInfo.InvariantCulture), "--log-level", "WARNING" })
+var info = new ProcessStartInfo("dotnet")
+{
+    RedirectStandardOutput = true,
+    RedirectStandardError = true,
+    UseShellExecute = false,
+};
+foreach (
+    var arg in new[]
+    {
+        hostDll,
+        "--config",
+        config,
+        "--port",
+        port.ToString(CultureInfo.InvariantCulture),
+        "--log-level",
+        "WARNING",
+    }
+)
 {
     info.ArgumentList.Add(arg);
 }
@@ -59,10 +76,42 @@ try
 
     var cases = new (string Name, string Target, ExperimentRequest Request)[]
     {
-        ("101-point Rabi, 1 qubit, 1000 shots, fit", "≤ 20 ms", Request("rabi", ("dut_qubit", "q0"), ("start", "0.002"), ("stop", "0.204"), ("step", "0.002"), ("shots", "1000"), ("update", "false"))),
-        ("101-point T1, 1000 shots, fit", "–", Request("t1", ("qubit", "q0"), ("time_length", "101"), ("time_resolution", "1"), ("shots", "1000"))),
-        ("Rabi with default sweep (145 points, 2000 shots)", "–", Request("rabi", ("dut_qubit", "q0"), ("update", "false"))),
-        ("Rabi, 101 points, 1000 shots, with plots", "–", Request("rabi", ("dut_qubit", "q0"), ("start", "0.002"), ("stop", "0.204"), ("step", "0.002"), ("shots", "1000"), ("update", "false"))),
+        (
+            "101-point Rabi, 1 qubit, 1000 shots, fit",
+            "≤ 20 ms",
+            Request(
+                "rabi",
+                ("dut_qubit", "q0"),
+                ("start", "0.002"),
+                ("stop", "0.204"),
+                ("step", "0.002"),
+                ("shots", "1000"),
+                ("update", "false")
+            )
+        ),
+        (
+            "101-point T1, 1000 shots, fit",
+            "–",
+            Request("t1", ("qubit", "q0"), ("time_length", "101"), ("time_resolution", "1"), ("shots", "1000"))
+        ),
+        (
+            "Rabi with default sweep (145 points, 2000 shots)",
+            "–",
+            Request("rabi", ("dut_qubit", "q0"), ("update", "false"))
+        ),
+        (
+            "Rabi, 101 points, 1000 shots, with plots",
+            "–",
+            Request(
+                "rabi",
+                ("dut_qubit", "q0"),
+                ("start", "0.002"),
+                ("stop", "0.204"),
+                ("step", "0.002"),
+                ("shots", "1000"),
+                ("update", "false")
+            )
+        ),
         ("Ping", "–", null!),
     };
     cases[3].Request.ReturnPlots = true;
@@ -95,8 +144,12 @@ try
             }
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {target} | {Median(server):0.00} ms | {server.Min():0.00} ms | {Median(roundTrip):0.00} ms | {runs} |"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {name} | {target} | {Median(server):0.00} ms | {server.Min():0.00} ms | {Median(roundTrip):0.00} ms | {runs} |"
+            )
+        );
     }
 }
 finally

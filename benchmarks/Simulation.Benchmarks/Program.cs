@@ -20,7 +20,9 @@ if (args.Length == 2 && args[0] == "reference")
     return;
 }
 
-Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}");
+Console.WriteLine(
+    $"Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}"
+);
 Console.WriteLine($"CPU: {CpuName()}");
 Console.WriteLine();
 Console.WriteLine("| Case | Target | Median wall | Best wall | CPU per run | Runs |");
@@ -28,16 +30,35 @@ Console.WriteLine("|---|---|---|---|---|---|");
 
 // 1. One 3-level qubit with decoherence, a 40 ns DRAG pulse (adaptive integration; amplitude varied so no memo hit).
 {
-    var device = new DeviceModel { Qubits = [QubitProperties.Default(0, 3)], Couplings = new Dictionary<(int A, int B), double>() };
-    var solver = new MasterEquationSolver(device);
-    var envelope = new PulseEnvelope { Shape = EnvelopeShape.Drag, Sigmas = 2, DragAlpha = -600 };
-    var k = 0;
-    var program = (double amp) => PulseProgram.Builder().Play(0, 5000, amp, 0, 0.04, envelope).Measure(0, 6999.5, 0.15, 1, "m").Build();
-    Report("3-level qubit with T1/T2, one 40 ns DRAG pulse solve", "≤ 0.1 ms", 2000, () =>
+    var device = new DeviceModel
     {
-        var amp = 0.45 + (1e-7 * k++);
-        solver.Run(PulseProgram.Builder().Play(0, 5000, amp, 0, 0.04, envelope).Measure(0, 6999.5, 0.15, 1, "m").Build(), CancellationToken.None);
-    }, perOperation: true);
+        Qubits = [QubitProperties.Default(0, 3)],
+        Couplings = new Dictionary<(int A, int B), double>(),
+    };
+    var solver = new MasterEquationSolver(device);
+    var envelope = new PulseEnvelope
+    {
+        Shape = EnvelopeShape.Drag,
+        Sigmas = 2,
+        DragAlpha = -600,
+    };
+    var k = 0;
+    var program = (double amp) =>
+        PulseProgram.Builder().Play(0, 5000, amp, 0, 0.04, envelope).Measure(0, 6999.5, 0.15, 1, "m").Build();
+    Report(
+        "3-level qubit with T1/T2, one 40 ns DRAG pulse solve",
+        "≤ 0.1 ms",
+        2000,
+        () =>
+        {
+            var amp = 0.45 + (1e-7 * k++);
+            solver.Run(
+                PulseProgram.Builder().Play(0, 5000, amp, 0, 0.04, envelope).Measure(0, 6999.5, 0.15, 1, "m").Build(),
+                CancellationToken.None
+            );
+        },
+        perOperation: true
+    );
     for (var w = 0; w < 2000; w++)
     {
         solver.Run(program(0.3 + (1e-7 * w)), CancellationToken.None);
@@ -50,60 +71,161 @@ Console.WriteLine("|---|---|---|---|---|---|");
     }
 
     var threadPerSolve = (ThreadClock.Seconds() - threadStart) / 2000 * 1e6;
-    Console.WriteLine($"| 3-level qubit with T1/T2, one 40 ns DRAG pulse solve (thread CPU time) | ≤ 0.1 ms | {threadPerSolve:F1} µs | | | 2000 |");
+    Console.WriteLine(
+        $"| 3-level qubit with T1/T2, one 40 ns DRAG pulse solve (thread CPU time) | ≤ 0.1 ms | {threadPerSolve:F1} µs | | | 2000 |"
+    );
 }
 
 // 2. 101-point Rabi sweep (square pulses of increasing width), 1000 shots, through the backend.
 await using (var backend = await Create("""{ "qubits": 1 }"""))
 {
     var snapshot = Snapshot(backend);
-    var programs = Enumerable.Range(0, 101).Select(i => PulseProgram.Builder()
-        .Play(0, 5000, 0.2, 0, 0.002 * i, PulseEnvelope.Square).Measure(0, 6999.5, 0.15, 1, "m").Build()).ToList();
-    Report("101-point Rabi sweep, 1 qubit × 3 levels, 1000 shots", "≤ 20 ms", 30, () =>
-        backend.ExecuteAsync(new ExecutionRequest { Programs = programs, Shots = 1000, Seed = 1, Parameters = snapshot }, CancellationToken.None).GetAwaiter().GetResult());
+    var programs = Enumerable
+        .Range(0, 101)
+        .Select(i =>
+            PulseProgram
+                .Builder()
+                .Play(0, 5000, 0.2, 0, 0.002 * i, PulseEnvelope.Square)
+                .Measure(0, 6999.5, 0.15, 1, "m")
+                .Build()
+        )
+        .ToList();
+    Report("101-point Rabi sweep, 1 qubit × 3 levels, 1000 shots", "≤ 20 ms", 30, () => backend
+            .ExecuteAsync(
+                new ExecutionRequest
+                {
+                    Programs = programs,
+                    Shots = 1000,
+                    Seed = 1,
+                    Parameters = snapshot,
+                },
+                CancellationToken.None
+            )
+            .GetAwaiter()
+            .GetResult());
 }
 
 // 3. Two coupled 3-level qubits, 101-point Rabi sweep on q0, both measured, 1000 shots.
 await using (var backend = await Create("""{ "qubits": 2, "couplings": { "q0-q1": { "strength": 5e6 } } }"""))
 {
     var snapshot = Snapshot(backend);
-    var programs = Enumerable.Range(0, 101).Select(i => PulseProgram.Builder()
-        .Play(0, 5000, 0.2, 0, 0.002 * i, PulseEnvelope.Square).Barrier()
-        .Measure(0, 6999.5, 0.15, 1, "a").Measure(1, 7149.5, 0.15, 1, "b").Build()).ToList();
-    Report("101-point Rabi sweep, 2 coupled qubits × 3 levels, 1000 shots", "≤ 200 ms", 10, () =>
-        backend.ExecuteAsync(new ExecutionRequest { Programs = programs, Shots = 1000, Seed = 1, Parameters = snapshot }, CancellationToken.None).GetAwaiter().GetResult());
+    var programs = Enumerable
+        .Range(0, 101)
+        .Select(i =>
+            PulseProgram
+                .Builder()
+                .Play(0, 5000, 0.2, 0, 0.002 * i, PulseEnvelope.Square)
+                .Barrier()
+                .Measure(0, 6999.5, 0.15, 1, "a")
+                .Measure(1, 7149.5, 0.15, 1, "b")
+                .Build()
+        )
+        .ToList();
+    Report("101-point Rabi sweep, 2 coupled qubits × 3 levels, 1000 shots", "≤ 200 ms", 10, () => backend
+            .ExecuteAsync(
+                new ExecutionRequest
+                {
+                    Programs = programs,
+                    Shots = 1000,
+                    Seed = 1,
+                    Parameters = snapshot,
+                },
+                CancellationToken.None
+            )
+            .GetAwaiter()
+            .GetResult());
 
-    var dragPrograms = Enumerable.Range(0, 101).Select(i => PulseProgram.Builder()
-        .Play(0, 5000, 0.47, 0, 0.04, new PulseEnvelope { Shape = EnvelopeShape.Drag, DragAlpha = -600 }).Barrier().Delay(0.5 * i)
-        .Measure(0, 6999.5, 0.15, 1, "a").Measure(1, 7149.5, 0.15, 1, "b").Build()).ToList();
-    Report("101-point T1 sweep after a DRAG π, 2 coupled qubits × 3 levels, 1000 shots", "(info)", 10, () =>
-        backend.ExecuteAsync(new ExecutionRequest { Programs = dragPrograms, Shots = 1000, Seed = 1, Parameters = snapshot }, CancellationToken.None).GetAwaiter().GetResult());
+    var dragPrograms = Enumerable
+        .Range(0, 101)
+        .Select(i =>
+            PulseProgram
+                .Builder()
+                .Play(0, 5000, 0.47, 0, 0.04, new PulseEnvelope { Shape = EnvelopeShape.Drag, DragAlpha = -600 })
+                .Barrier()
+                .Delay(0.5 * i)
+                .Measure(0, 6999.5, 0.15, 1, "a")
+                .Measure(1, 7149.5, 0.15, 1, "b")
+                .Build()
+        )
+        .ToList();
+    Report("101-point T1 sweep after a DRAG π, 2 coupled qubits × 3 levels, 1000 shots", "(info)", 10, () => backend
+            .ExecuteAsync(
+                new ExecutionRequest
+                {
+                    Programs = dragPrograms,
+                    Shots = 1000,
+                    Seed = 1,
+                    Parameters = snapshot,
+                },
+                CancellationToken.None
+            )
+            .GetAwaiter()
+            .GetResult());
 }
 
 // 4. Four uncoupled 3-level qubits (D = 81), 101-point Ramsey-like sweep on q2.
 await using (var backend = await Create("""{ "qubits": 4 }"""))
 {
     var snapshot = Snapshot(backend);
-    var programs = Enumerable.Range(0, 101).Select(i => PulseProgram.Builder()
-        .Play(2, 5201, 0.2, 0, 0.0125, PulseEnvelope.Square).Delay(0.05 * i).Play(2, 5201, 0.2, 0, 0.0125, PulseEnvelope.Square)
-        .Measure(2, 7299.5, 0.15, 1, "m").Build()).ToList();
-    Report("101-point Ramsey sweep, 4 uncoupled qubits × 3 levels, 1000 shots", "(info)", 5, () =>
-        backend.ExecuteAsync(new ExecutionRequest { Programs = programs, Shots = 1000, Seed = 1, Parameters = snapshot }, CancellationToken.None).GetAwaiter().GetResult());
+    var programs = Enumerable
+        .Range(0, 101)
+        .Select(i =>
+            PulseProgram
+                .Builder()
+                .Play(2, 5201, 0.2, 0, 0.0125, PulseEnvelope.Square)
+                .Delay(0.05 * i)
+                .Play(2, 5201, 0.2, 0, 0.0125, PulseEnvelope.Square)
+                .Measure(2, 7299.5, 0.15, 1, "m")
+                .Build()
+        )
+        .ToList();
+    Report("101-point Ramsey sweep, 4 uncoupled qubits × 3 levels, 1000 shots", "(info)", 5, () => backend
+            .ExecuteAsync(
+                new ExecutionRequest
+                {
+                    Programs = programs,
+                    Shots = 1000,
+                    Seed = 1,
+                    Parameters = snapshot,
+                },
+                CancellationToken.None
+            )
+            .GetAwaiter()
+            .GetResult());
 }
 
 // 5. The same Rabi sweep on the integrated ("qutip") engine, for comparison.
 await using (var backend = await Create("""{ "backend": "qutip", "qubits": 1 }"""))
 {
     var snapshot = Snapshot(backend);
-    var programs = Enumerable.Range(0, 101).Select(i => PulseProgram.Builder()
-        .Play(0, 5000, 0.2, 0, 0.002 * i, PulseEnvelope.Square).Measure(0, 6999.5, 0.15, 1, "m").Build()).ToList();
-    Report("101-point Rabi sweep, 1 qubit × 3 levels, 1000 shots, engine qutip", "(info)", 5, () =>
-        backend.ExecuteAsync(new ExecutionRequest { Programs = programs, Shots = 1000, Seed = 1, Parameters = snapshot }, CancellationToken.None).GetAwaiter().GetResult());
+    var programs = Enumerable
+        .Range(0, 101)
+        .Select(i =>
+            PulseProgram
+                .Builder()
+                .Play(0, 5000, 0.2, 0, 0.002 * i, PulseEnvelope.Square)
+                .Measure(0, 6999.5, 0.15, 1, "m")
+                .Build()
+        )
+        .ToList();
+    Report("101-point Rabi sweep, 1 qubit × 3 levels, 1000 shots, engine qutip", "(info)", 5, () => backend
+            .ExecuteAsync(
+                new ExecutionRequest
+                {
+                    Programs = programs,
+                    Shots = 1000,
+                    Seed = 1,
+                    Parameters = snapshot,
+                },
+                CancellationToken.None
+            )
+            .GetAwaiter()
+            .GetResult());
 }
 
 static void Report(string name, string target, int runs, Action action, bool perOperation = false)
 {
-    action();   // warm-up (JIT)
+    action(); // warm-up (JIT)
     var times = new double[runs];
     var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
     for (var r = 0; r < runs; r++)
@@ -120,14 +242,18 @@ static void Report(string name, string target, int runs, Action action, bool per
     Console.WriteLine($"| {name} | {target} | {Fmt(times[runs / 2])} | {Fmt(times[0])} | {Fmt(cpu)} | {runs} |");
 }
 
-static async Task<IQuantumBackend> Create(string json) => await new SimulationBackendFactory().CreateAsync(new BackendConfiguration
-{
-    SetupName = "bench",
-    SetupType = "simulation",
-    Document = JsonDocument.Parse($$"""{ "simulation": {{json}} }""").RootElement,
-    StateDirectory = Path.GetTempPath(),
-    LoggerFactory = NullLoggerFactory.Instance,
-}, CancellationToken.None);
+static async Task<IQuantumBackend> Create(string json) =>
+    await new SimulationBackendFactory().CreateAsync(
+        new BackendConfiguration
+        {
+            SetupName = "bench",
+            SetupType = "simulation",
+            Document = JsonDocument.Parse($$"""{ "simulation": {{json}} }""").RootElement,
+            StateDirectory = Path.GetTempPath(),
+            LoggerFactory = NullLoggerFactory.Instance,
+        },
+        CancellationToken.None
+    );
 
 static ParameterSnapshot Snapshot(IQuantumBackend backend) =>
     new(backend.Parameters.Select(p => new KeyValuePair<string, object?>(p.Name, p.Default)));
@@ -136,7 +262,11 @@ static string CpuName()
 {
     try
     {
-        return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown";
+        return File.ReadLines("/proc/cpuinfo")
+            .FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))
+            ?.Split(':')[1]
+            .Trim()
+            ?? "unknown";
     }
     catch (IOException)
     {

@@ -27,13 +27,23 @@ internal static class ReferenceRunner
             RabiRateMhz = q.GetProperty("rabi_rate").GetDouble(),
             ThermalPopulation = q.GetProperty("thermal_population").GetDouble(),
             Levels = q.GetProperty("levels").GetInt32(),
-            ResonatorMhz = 7000, LinewidthMhz = 2, ChiMhz = 1, ReadoutNoise = 0,
+            ResonatorMhz = 7000,
+            LinewidthMhz = 2,
+            ChiMhz = 1,
+            ReadoutNoise = 0,
         };
-        var engine = root.TryGetProperty("engine", out var e) && e.GetString() == "qutip" ? EngineKind.Integrated : EngineKind.Exact;
-        var solver = new MasterEquationSolver(new DeviceModel
-        {
-            Qubits = [qubit], Couplings = new Dictionary<(int A, int B), double>(), Engine = engine,
-        });
+        var engine =
+            root.TryGetProperty("engine", out var e) && e.GetString() == "qutip"
+                ? EngineKind.Integrated
+                : EngineKind.Exact;
+        var solver = new MasterEquationSolver(
+            new DeviceModel
+            {
+                Qubits = [qubit],
+                Couplings = new Dictionary<(int A, int B), double>(),
+                Engine = engine,
+            }
+        );
 
         var output = new JsonArray();
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -55,8 +65,14 @@ internal static class ReferenceRunner
                     Sigmas = step.TryGetProperty("sigmas", out var sg) ? sg.GetDouble() : 2.0,
                     DragAlpha = step.TryGetProperty("alpha", out var a) ? a.GetDouble() : double.PositiveInfinity,
                 };
-                builder.Play(0, step.GetProperty("carrier").GetDouble(), step.GetProperty("amp").GetDouble(),
-                    step.GetProperty("phase").GetDouble(), step.GetProperty("width").GetDouble(), envelope);
+                builder.Play(
+                    0,
+                    step.GetProperty("carrier").GetDouble(),
+                    step.GetProperty("amp").GetDouble(),
+                    step.GetProperty("phase").GetDouble(),
+                    step.GetProperty("width").GetDouble(),
+                    envelope
+                );
             }
 
             var populations = solver.Run(builder.Measure(0, 7000, 0.1, 1, "m").Build(), CancellationToken.None)[0];

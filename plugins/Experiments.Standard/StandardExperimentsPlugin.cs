@@ -6,9 +6,11 @@ namespace LeeQ.Epii.Platform.Plugins.Experiments.Standard;
 public sealed class StandardExperimentsPlugin : IEpiiPlugin
 {
     /// <inheritdoc />
-    public PluginManifest Manifest { get; } = new(
-        "experiments.standard",
-        typeof(StandardExperimentsPlugin).Assembly.GetName().Version ?? new Version(1, 0, 0),
-        ContractVersion.Current,
-        "Standard single- and multi-qubit calibration and characterisation experiments.");
+    public PluginManifest Manifest { get; } =
+        new(
+            "experiments.standard",
+            typeof(StandardExperimentsPlugin).Assembly.GetName().Version ?? new Version(1, 0, 0),
+            ContractVersion.Current,
+            "Standard single- and multi-qubit calibration and characterisation experiments."
+        );
 }

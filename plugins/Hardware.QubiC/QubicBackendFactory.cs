@@ -29,13 +29,17 @@ public sealed class QubicBackendFactory : IQuantumBackendFactory
         var hardware = configuration.Section("hardware");
         if (hardware is { } section && !section.TryGetProperty("rpc_uri", out _))
         {
-            yield return ("$.hardware.rpc_uri", "required for qubic_lbnl: the board's XML-RPC address, e.g. http://192.168.1.80:9095");
+            yield return (
+                "$.hardware.rpc_uri",
+                "required for qubic_lbnl: the board's XML-RPC address, e.g. http://192.168.1.80:9095"
+            );
         }
     }
 
     /// <inheritdoc />
     public Task<IQuantumBackend> CreateAsync(BackendConfiguration configuration, CancellationToken cancellationToken) =>
         throw new InvalidOperationException(
-            "the QubiC hardware backend is not available in this release (see docs/known-limitations.md); " +
-            "the setup file is valid, but it cannot be served yet");
+            "the QubiC hardware backend is not available in this release (see docs/known-limitations.md); "
+                + "the setup file is valid, but it cannot be served yet"
+        );
 }

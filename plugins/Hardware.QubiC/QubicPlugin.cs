@@ -10,13 +10,15 @@ namespace LeeQ.Epii.Platform.Plugins.Hardware.QubiC;
 public sealed class QubicPlugin : IEpiiPlugin
 {
     /// <inheritdoc />
-    public PluginManifest Manifest { get; } = new(
-        "hardware.qubic",
-        typeof(QubicPlugin).Assembly.GetName().Version ?? new Version(1, 0, 0),
-        ContractVersion.Current,
-        "LBNL QubiC control hardware (configuration schema).");
+    public PluginManifest Manifest { get; } =
+        new(
+            "hardware.qubic",
+            typeof(QubicPlugin).Assembly.GetName().Version ?? new Version(1, 0, 0),
+            ContractVersion.Current,
+            "LBNL QubiC control hardware (configuration schema)."
+        );
 
     /// <inheritdoc />
     public IReadOnlyList<ConfigSection> ConfigSections { get; } =
-        [ConfigSection.FromResource("hardware", typeof(QubicPlugin).Assembly, "hardware.schema.json")];
+    [ConfigSection.FromResource("hardware", typeof(QubicPlugin).Assembly, "hardware.schema.json")];
 }

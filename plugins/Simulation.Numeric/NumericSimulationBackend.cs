@@ -25,15 +25,26 @@ internal sealed class NumericSimulationBackend : IQuantumBackend
         _configured = configured;
         Parameters = SimulationParameters.Definitions(configured);
         var levels = string.Join(",", configured.Qubits.Select(q => q.Levels.ToString(CultureInfo.InvariantCulture)));
-        Info = new BackendInfo("simulation", "numeric-transmon", configured.Qubits.Count, new Dictionary<string, string>
-        {
-            ["engine"] = configured.Engine == EngineKind.Exact ? "numpy" : "qutip",
-            ["solver"] = configured.Engine == EngineKind.Exact
-                ? "exact piecewise-constant Liouvillian propagators, adaptive Dormand-Prince for shaped pulses"
-                : "adaptive Dormand-Prince integration of every segment",
-            ["levels"] = levels,
-            ["couplings"] = string.Join(",", configured.Couplings.Select(c => string.Create(CultureInfo.InvariantCulture, $"q{c.Key.A}-q{c.Key.B}"))),
-        });
+        Info = new BackendInfo(
+            "simulation",
+            "numeric-transmon",
+            configured.Qubits.Count,
+            new Dictionary<string, string>
+            {
+                ["engine"] = configured.Engine == EngineKind.Exact ? "numpy" : "qutip",
+                ["solver"] =
+                    configured.Engine == EngineKind.Exact
+                        ? "exact piecewise-constant Liouvillian propagators, adaptive Dormand-Prince for shaped pulses"
+                        : "adaptive Dormand-Prince integration of every segment",
+                ["levels"] = levels,
+                ["couplings"] = string.Join(
+                    ",",
+                    configured.Couplings.Select(c =>
+                        string.Create(CultureInfo.InvariantCulture, $"q{c.Key.A}-q{c.Key.B}")
+                    )
+                ),
+            }
+        );
     }
 
     /// <inheritdoc />
@@ -70,7 +81,14 @@ internal sealed class NumericSimulationBackend : IQuantumBackend
 
     /// <inheritdoc />
     public Task<BackendHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(BackendHealth.Ok(string.Create(CultureInfo.InvariantCulture, $"numeric simulator with {_configured.Qubits.Count} qubit(s)")));
+        Task.FromResult(
+            BackendHealth.Ok(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"numeric simulator with {_configured.Qubits.Count} qubit(s)"
+                )
+            )
+        );
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -81,7 +99,11 @@ internal sealed class NumericSimulationBackend : IQuantumBackend
         var noise = SimulationParameters.SamplingNoise(request.Parameters);
         var solver = SolverFor(device);
         var outcomes = new ProgramOutcome[request.Programs.Count];
-        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var options = new ParallelOptions
+        {
+            CancellationToken = cancellationToken,
+            MaxDegreeOfParallelism = Environment.ProcessorCount,
+        };
         try
         {
             RunPoints(request, device, noise, solver, outcomes, options, cancellationToken);
@@ -117,8 +139,14 @@ internal sealed class NumericSimulationBackend : IQuantumBackend
     }
 
     private static void RunPoints(
-        ExecutionRequest request, DeviceModel device, bool noise, MasterEquationSolver solver,
-        ProgramOutcome[] outcomes, ParallelOptions options, CancellationToken cancellationToken)
+        ExecutionRequest request,
+        DeviceModel device,
+        bool noise,
+        MasterEquationSolver solver,
+        ProgramOutcome[] outcomes,
+        ParallelOptions options,
+        CancellationToken cancellationToken
+    )
     {
         Parallel.For(0, outcomes.Length, options, i =>
         {
@@ -131,7 +159,14 @@ internal sealed class NumericSimulationBackend : IQuantumBackend
             {
                 var measure = measurements[m];
                 list[m] = DispersiveReadout.Measure(
-                    device.Qubits[measure.Qubit], measure, populations[m], request.Shots, noise, request.ReturnShots, random);
+                    device.Qubits[measure.Qubit],
+                    measure,
+                    populations[m],
+                    request.Shots,
+                    noise,
+                    request.ReturnShots,
+                    random
+                );
             }
 
             outcomes[i] = new ProgramOutcome(list);

@@ -38,7 +38,9 @@ public sealed class SimulationBackendFactory : IQuantumBackendFactory
         if (problems.Count > 0)
         {
             throw new InvalidOperationException(
-                "the simulation section is not usable: " + string.Join("; ", problems.Select(p => $"{p.Path}: {p.Message}")));
+                "the simulation section is not usable: "
+                    + string.Join("; ", problems.Select(p => $"{p.Path}: {p.Message}"))
+            );
         }
 
         return Task.FromResult<IQuantumBackend>(new NumericSimulationBackend(device));

@@ -6,13 +6,15 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric;
 public sealed class SimulationPlugin : IEpiiPlugin
 {
     /// <inheritdoc />
-    public PluginManifest Manifest { get; } = new(
-        "simulation.numeric",
-        typeof(SimulationPlugin).Assembly.GetName().Version ?? new Version(1, 0, 0),
-        ContractVersion.Current,
-        "Numerically integrated multi-level transmons with decoherence and dispersive readout.");
+    public PluginManifest Manifest { get; } =
+        new(
+            "simulation.numeric",
+            typeof(SimulationPlugin).Assembly.GetName().Version ?? new Version(1, 0, 0),
+            ContractVersion.Current,
+            "Numerically integrated multi-level transmons with decoherence and dispersive readout."
+        );
 
     /// <inheritdoc />
     public IReadOnlyList<ConfigSection> ConfigSections { get; } =
-        [ConfigSection.FromResource("simulation", typeof(SimulationPlugin).Assembly, "simulation.schema.json")];
+    [ConfigSection.FromResource("simulation", typeof(SimulationPlugin).Assembly, "simulation.schema.json")];
 }

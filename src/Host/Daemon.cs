@@ -1,19 +1,19 @@
 using System.Net;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using LeeQ.Epii.Platform.Host.Cli;
 using LeeQ.Epii.Platform.Host.Configuration;
 using LeeQ.Epii.Platform.Host.Execution;
-using System.Runtime.InteropServices;
-using System.Security.Cryptography.X509Certificates;
 using LeeQ.Epii.Platform.Host.Logging;
 using LeeQ.Epii.Platform.Host.Metrics;
-using LeeQ.Epii.Platform.Host.Security;
-using Prometheus;
 using LeeQ.Epii.Platform.Host.Operations;
 using LeeQ.Epii.Platform.Host.Parameters;
 using LeeQ.Epii.Platform.Host.Plugins;
+using LeeQ.Epii.Platform.Host.Security;
 using LeeQ.Epii.Platform.Host.Services;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Prometheus;
 using Serilog;
 using Serilog.Core;
 
@@ -22,10 +22,17 @@ namespace LeeQ.Epii.Platform.Host;
 /// <summary>Composes and runs the gRPC server for a validated setup.</summary>
 internal static class Daemon
 {
-    public static WebApplication Build(SetupDefinition setup, PluginCatalog catalog, CommandLineOptions options, Logger serilog)
+    public static WebApplication Build(
+        SetupDefinition setup,
+        PluginCatalog catalog,
+        CommandLineOptions options,
+        Logger serilog
+    )
     {
         var settings = setup.Settings!;
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateSlimBuilder(
+            new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory }
+        );
         builder.Services.AddSerilog(serilog, dispose: false);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ServerStopAfter(settings.ShutdownGrace));
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -39,18 +46,20 @@ internal static class Daemon
             kestrel.Listen(address, settings.Port, listen =>
             {
                 listen.Protocols = HttpProtocols.Http2;
-                listen.Use(next => async connection =>
-                {
-                    EpiiMetrics.ActiveConnections.Inc();
-                    try
+                listen.Use(next =>
+                    async connection =>
                     {
-                        await next(connection).ConfigureAwait(false);
+                        EpiiMetrics.ActiveConnections.Inc();
+                        try
+                        {
+                            await next(connection).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            EpiiMetrics.ActiveConnections.Dec();
+                        }
                     }
-                    finally
-                    {
-                        EpiiMetrics.ActiveConnections.Dec();
-                    }
-                });
+                );
                 if (settings.TlsEnabled)
                 {
                     listen.UseHttps(X509Certificate2.CreateFromPemFile(settings.TlsCertFile!, settings.TlsKeyFile!));
@@ -58,7 +67,9 @@ internal static class Daemon
             });
             if (settings.MetricsEnabled)
             {
-                kestrel.Listen(IPAddress.Parse(settings.MetricsBindAddress), settings.MetricsPort, listen => listen.Protocols = HttpProtocols.Http1);
+                kestrel.Listen(IPAddress.Parse(settings.MetricsBindAddress), settings.MetricsPort, listen =>
+                    listen.Protocols = HttpProtocols.Http1
+                );
             }
 
             kestrel.Limits.Http2.MaxStreamsPerConnection = Math.Max(1, settings.MaxWorkers);
@@ -102,7 +113,8 @@ internal static class Daemon
         app.MapGrpcHealthChecksService();
         if (settings.MetricsEnabled)
         {
-            app.MapMetrics("/metrics").RequireHost($"*:{settings.MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            app.MapMetrics("/metrics")
+                .RequireHost($"*:{settings.MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
 
         foreach (var serviceType in catalog.Plugins.SelectMany(p => p.Entry.GrpcServices))
@@ -118,7 +130,13 @@ internal static class Daemon
     /// then stops within the grace: new calls are refused, calls in flight may finish, runs still
     /// going shortly before the grace ends are cancelled and recorded as such.
     /// </summary>
-    public static async Task<int> RunAsync(WebApplication app, SetupDefinition setup, CommandLineOptions options, ConfigReloader reloader, Microsoft.Extensions.Logging.ILogger logger)
+    public static async Task<int> RunAsync(
+        WebApplication app,
+        SetupDefinition setup,
+        CommandLineOptions options,
+        ConfigReloader reloader,
+        Microsoft.Extensions.Logging.ILogger logger
+    )
     {
         var settings = setup.Settings!;
         var runtime = app.Services.GetRequiredService<SetupRuntime>();
@@ -127,7 +145,11 @@ internal static class Daemon
             return 1;
         }
 
-        using var pidFile = PidFile.TryAcquire(options.PidFile ?? PidFile.DefaultPath(settings.SetupName), out var pidError, out var staleNote);
+        using var pidFile = PidFile.TryAcquire(
+            options.PidFile ?? PidFile.DefaultPath(settings.SetupName),
+            out var pidError,
+            out var staleNote
+        );
         if (pidFile is null)
         {
             HostLog.StartupFailed(logger, pidError!);
@@ -143,7 +165,13 @@ internal static class Daemon
         {
             await runtime.InitializeAsync(CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException or Storage.StoreUnavailableException)
+        catch (Exception ex)
+            when (ex
+                    is InvalidOperationException
+                        or ArgumentException
+                        or IOException
+                        or Storage.StoreUnavailableException
+            )
         {
             HostLog.StartupFailed(logger, $"the setup could not be built: {ex.Message}");
             await runtime.DisposeAsync().ConfigureAwait(false);
@@ -159,8 +187,13 @@ internal static class Daemon
             graceEnds = DateTime.UtcNow + settings.ShutdownGrace;
             HostLog.Stopping(logger, coordinator.InFlight, settings.ShutdownGrace.TotalSeconds);
             SystemdNotifier.Notify("STOPPING=1");
-            _ = Task.Delay(CancelRunsAfter(settings.ShutdownGrace), graceTimer.Token).ContinueWith(
-                _ => coordinator.CancelAll(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            _ = Task.Delay(CancelRunsAfter(settings.ShutdownGrace), graceTimer.Token)
+                .ContinueWith(
+                    _ => coordinator.CancelAll(),
+                    CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnRanToCompletion,
+                    TaskScheduler.Default
+                );
         });
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
         {
@@ -174,14 +207,21 @@ internal static class Daemon
         }
         catch (IOException ex)
         {
-            HostLog.StartupFailed(logger, $"cannot listen on {settings.BindAddress} port {settings.Port}: {ex.Message}");
+            HostLog.StartupFailed(
+                logger,
+                $"cannot listen on {settings.BindAddress} port {settings.Port}: {ex.Message}"
+            );
             await runtime.DisposeAsync().ConfigureAwait(false);
             return 1;
         }
 
         HostLog.Listening(logger, settings.BindAddress, settings.Port);
-        SystemdNotifier.Notify(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"READY=1\nMAINPID={Environment.ProcessId}\nSTATUS=Serving setup '{settings.SetupName}' on port {settings.Port}"));
+        SystemdNotifier.Notify(
+            string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"READY=1\nMAINPID={Environment.ProcessId}\nSTATUS=Serving setup '{settings.SetupName}' on port {settings.Port}"
+            )
+        );
         if (settings.MetricsEnabled)
         {
             HostLog.MetricsListening(logger, settings.MetricsBindAddress, settings.MetricsPort);
@@ -207,12 +247,19 @@ internal static class Daemon
     /// the server stops waiting for calls at G − min(4 s, 0.4·G); what is left records the runs
     /// cut short and exits, so the daemon is gone before the grace (and systemd's stop timeout) ends.
     /// </summary>
-    internal static TimeSpan CancelRunsAfter(TimeSpan grace) => grace - TimeSpan.FromSeconds(Math.Min(5.0, grace.TotalSeconds / 2));
+    internal static TimeSpan CancelRunsAfter(TimeSpan grace) =>
+        grace - TimeSpan.FromSeconds(Math.Min(5.0, grace.TotalSeconds / 2));
 
     /// <summary>See <see cref="CancelRunsAfter"/>.</summary>
-    internal static TimeSpan ServerStopAfter(TimeSpan grace) => grace - TimeSpan.FromSeconds(Math.Min(4.0, grace.TotalSeconds * 0.4));
+    internal static TimeSpan ServerStopAfter(TimeSpan grace) =>
+        grace - TimeSpan.FromSeconds(Math.Min(4.0, grace.TotalSeconds * 0.4));
 
-    private static bool RunStartupChecks(CommandLineOptions options, HostSettings settings, string stateDirectory, Microsoft.Extensions.Logging.ILogger logger)
+    private static bool RunStartupChecks(
+        CommandLineOptions options,
+        HostSettings settings,
+        string stateDirectory,
+        Microsoft.Extensions.Logging.ILogger logger
+    )
     {
         if (options.NoHealthChecks)
         {
@@ -220,7 +267,13 @@ internal static class Daemon
             return true;
         }
 
-        var checks = new[] { HealthChecks.PortFree(settings), HealthChecks.Disk(stateDirectory), HealthChecks.Memory(), HealthChecks.StateWritable(stateDirectory) };
+        var checks = new[]
+        {
+            HealthChecks.PortFree(settings),
+            HealthChecks.Disk(stateDirectory),
+            HealthChecks.Memory(),
+            HealthChecks.StateWritable(stateDirectory),
+        };
         foreach (var check in checks)
         {
             HostLog.StartupCheck(logger, check.ToString());
@@ -229,7 +282,10 @@ internal static class Daemon
         var failed = checks.Where(c => !c.Passed).ToList();
         if (failed.Count > 0)
         {
-            HostLog.StartupFailed(logger, $"start-up checks failed: {string.Join("; ", failed)} (--no-health-checks skips them)");
+            HostLog.StartupFailed(
+                logger,
+                $"start-up checks failed: {string.Join("; ", failed)} (--no-health-checks skips them)"
+            );
             return false;
         }
 
@@ -238,8 +294,13 @@ internal static class Daemon
 
     private static void MapPluginService(WebApplication app, Type serviceType)
     {
-        var method = typeof(GrpcEndpointRouteBuilderExtensions).GetMethods()
-            .Single(m => m.Name == nameof(GrpcEndpointRouteBuilderExtensions.MapGrpcService) && m.IsGenericMethodDefinition && m.GetParameters().Length == 1)
+        var method = typeof(GrpcEndpointRouteBuilderExtensions)
+            .GetMethods()
+            .Single(m =>
+                m.Name == nameof(GrpcEndpointRouteBuilderExtensions.MapGrpcService)
+                && m.IsGenericMethodDefinition
+                && m.GetParameters().Length == 1
+            )
             .MakeGenericMethod(serviceType);
         method.Invoke(null, [app]);
     }

@@ -24,7 +24,9 @@ if (options.Help)
 
 if (options.Version)
 {
-    await stdout.WriteLineAsync($"leeq-epii {HostVersion.Current} (contract {LeeQ.Epii.Platform.Contracts.Plugins.ContractVersion.Current.ToString(3)}, .NET {Environment.Version})");
+    await stdout.WriteLineAsync(
+        $"leeq-epii {HostVersion.Current} (contract {LeeQ.Epii.Platform.Contracts.Plugins.ContractVersion.Current.ToString(3)}, .NET {Environment.Version})"
+    );
     return 0;
 }
 
@@ -33,7 +35,9 @@ if (options.HashApiKey)
     var key = (await Console.In.ReadLineAsync())?.Trim();
     if (string.IsNullOrEmpty(key))
     {
-        await Console.Error.WriteLineAsync("leeq-epii: --hash-api-key reads the key from standard input; none was given");
+        await Console.Error.WriteLineAsync(
+            "leeq-epii: --hash-api-key reads the key from standard input; none was given"
+        );
         return 2;
     }
 
@@ -42,14 +46,20 @@ if (options.HashApiKey)
 }
 
 var environment = HostEnvironment.FromProcess();
-var levelSwitch = new LoggingLevelSwitch(LogLevels.Parse(options.LogLevel ?? environment.LogLevel) ?? Serilog.Events.LogEventLevel.Information);
+var levelSwitch = new LoggingLevelSwitch(
+    LogLevels.Parse(options.LogLevel ?? environment.LogLevel) ?? Serilog.Events.LogEventLevel.Information
+);
 using var serilog = LoggingSetup.Create(levelSwitch);
 using var loggerFactory = new SerilogLoggerFactory(serilog);
 var logger = loggerFactory.CreateLogger("LeeQ.Epii.Host");
 try
 {
     var configPath = environment.ResolveConfigPath(options.Config!);
-    var catalog = PluginCatalog.Discover([PluginCatalog.DefaultDirectory, .. environment.PluginDirectories, .. options.PluginDirectories]);
+    var catalog = PluginCatalog.Discover([
+        PluginCatalog.DefaultDirectory,
+        .. environment.PluginDirectories,
+        .. options.PluginDirectories,
+    ]);
     var factories = PluginFactories.Create(catalog);
     var setup = await SetupLoader.LoadAsync(configPath, options, environment, catalog, factories, loggerFactory);
     if (options.Validate)

@@ -68,9 +68,21 @@ public sealed class BackupRestoreTests
         Assert.Contains("etc/leeq-epii/simulation_2q.json", entries);
         Assert.Contains("etc/systemd/system/leeq-epii@.service", entries);
         Assert.Contains("etc/logrotate.d/leeq-epii", entries);
-        Assert.Contains(entries, e => e.StartsWith("var/backups/leeq-epii/", StringComparison.Ordinal) && e.EndsWith(".info", StringComparison.Ordinal));
-        string[] ours = ["etc/leeq-epii/", "var/lib/leeq-epii/", "var/backups/leeq-epii/", "etc/systemd/system/leeq-epii@", "etc/logrotate.d/leeq-epii"];
-        Assert.All(entries, e => Assert.True(ours.Any(o => e.StartsWith(o, StringComparison.Ordinal)), $"unexpected archive member '{e}'"));
+        Assert.Contains(entries, e =>
+            e.StartsWith("var/backups/leeq-epii/", StringComparison.Ordinal)
+            && e.EndsWith(".info", StringComparison.Ordinal)
+        );
+        string[] ours =
+        [
+            "etc/leeq-epii/",
+            "var/lib/leeq-epii/",
+            "var/backups/leeq-epii/",
+            "etc/systemd/system/leeq-epii@",
+            "etc/logrotate.d/leeq-epii",
+        ];
+        Assert.All(entries, e =>
+            Assert.True(ours.Any(o => e.StartsWith(o, StringComparison.Ordinal)), $"unexpected archive member '{e}'")
+        );
     }
 
     [Fact]
@@ -92,9 +104,17 @@ public sealed class BackupRestoreTests
         var archive = Path.Combine(output.Path, "backup.tar.gz");
         var withoutSqlite = new Dictionary<string, string> { ["LEEQ_EPII_SQLITE3"] = "none" };
 
-        var refused = await Run.ScriptAsync("backup-leeq-epii.sh", ["--destdir", source.Path, "--output", archive], withoutSqlite);
+        var refused = await Run.ScriptAsync(
+            "backup-leeq-epii.sh",
+            ["--destdir", source.Path, "--output", archive],
+            withoutSqlite
+        );
         File.Delete(pidFile);
-        var copied = await Run.ScriptAsync("backup-leeq-epii.sh", ["--destdir", source.Path, "--output", archive], withoutSqlite);
+        var copied = await Run.ScriptAsync(
+            "backup-leeq-epii.sh",
+            ["--destdir", source.Path, "--output", archive],
+            withoutSqlite
+        );
         await Installer.InstallOrFailAsync(target);
         var restore = await Run.ScriptAsync("restore-leeq-epii.sh", [archive, "--destdir", target.Path]);
 
@@ -125,7 +145,10 @@ public sealed class BackupRestoreTests
         await File.WriteAllTextAsync(root["/var/lib/leeq-epii/minimal/parameters.db-wal"], "left over from a crash");
         await File.WriteAllTextAsync(root["/var/lib/leeq-epii/minimal/later.txt"], "after the backup");
 
-        var restore = await Run.ScriptAsync("restore-leeq-epii.sh", [archive, "--destdir", root.Path, "--no-config", "--no-unit"]);
+        var restore = await Run.ScriptAsync(
+            "restore-leeq-epii.sh",
+            [archive, "--destdir", root.Path, "--no-config", "--no-unit"]
+        );
 
         Assert.True(backup.ExitCode == 0 && restore.ExitCode == 0, backup.ToString() + restore);
         Assert.False(File.Exists(root["/var/lib/leeq-epii/minimal/parameters.db-wal"]));
@@ -142,7 +165,10 @@ public sealed class BackupRestoreTests
         var archive = Path.Combine(output.Path, "backup.tar.gz");
         var backup = await Run.ScriptAsync("backup-leeq-epii.sh", ["--destdir", root.Path, "--output", archive]);
         Directory.CreateDirectory(root["/run/leeq-epii"]);
-        await File.WriteAllTextAsync(root["/run/leeq-epii/leeq-epii-minimal.pid"], Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        await File.WriteAllTextAsync(
+            root["/run/leeq-epii/leeq-epii-minimal.pid"],
+            Environment.ProcessId.ToString(CultureInfo.InvariantCulture)
+        );
 
         var restore = await Run.ScriptAsync("restore-leeq-epii.sh", [archive, "--destdir", root.Path]);
 
@@ -184,7 +210,8 @@ public sealed class BackupRestoreTests
     private static async Task FillAsync(SqliteConnection connection, string table)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE TABLE {table} (id INTEGER PRIMARY KEY, name TEXT NOT NULL, value TEXT NOT NULL);";
+        command.CommandText =
+            $"CREATE TABLE {table} (id INTEGER PRIMARY KEY, name TEXT NOT NULL, value TEXT NOT NULL);";
         await command.ExecuteNonQueryAsync();
         for (var i = 0; i < Rows; i++)
         {

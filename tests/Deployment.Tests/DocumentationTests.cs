@@ -11,8 +11,12 @@ public sealed partial class DocumentationTests
 {
     private static readonly string[] OurScripts =
     [
-        "install-systemd-service.sh", "uninstall-systemd-service.sh", "leeq-epii-service.sh",
-        "backup-leeq-epii.sh", "restore-leeq-epii.sh", "verify-systemd-unit.sh",
+        "install-systemd-service.sh",
+        "uninstall-systemd-service.sh",
+        "leeq-epii-service.sh",
+        "backup-leeq-epii.sh",
+        "restore-leeq-epii.sh",
+        "verify-systemd-unit.sh",
     ];
 
     private static readonly string Manual = Path.Combine(TestPaths.RepositoryRoot, "docs", "operations.md");
@@ -45,14 +49,17 @@ public sealed partial class DocumentationTests
                 {
                     Assert.True(
                         usage.Contains(option, StringComparison.Ordinal),
-                        $"the manual uses '{option}' with {script}, whose --help does not list it:\n  {command}");
+                        $"the manual uses '{option}' with {script}, whose --help does not list it:\n  {command}"
+                    );
                 }
 
                 if (script == "leeq-epii-service.sh")
                 {
                     var verb = args.SkipWhile(a => a == "--destdir").FirstOrDefault(a => !a.StartsWith('-'));
-                    Assert.True(verb is not null && Regex.IsMatch(usage, $@"^  {Regex.Escape(verb)}\b", RegexOptions.Multiline),
-                        $"the manual runs leeq-epii-service.sh '{verb}', which is not one of its commands:\n  {command}");
+                    Assert.True(
+                        verb is not null && Regex.IsMatch(usage, $@"^  {Regex.Escape(verb)}\b", RegexOptions.Multiline),
+                        $"the manual runs leeq-epii-service.sh '{verb}', which is not one of its commands:\n  {command}"
+                    );
                 }
 
                 checkedCommands++;
@@ -77,12 +84,16 @@ public sealed partial class DocumentationTests
                 continue;
             }
 
-            var flags = tokens.Skip(at + 1).Where(t => t.StartsWith("--", StringComparison.Ordinal)).Select(t => t.Split('=')[0]);
+            var flags = tokens
+                .Skip(at + 1)
+                .Where(t => t.StartsWith("--", StringComparison.Ordinal))
+                .Select(t => t.Split('=')[0]);
             foreach (var flag in flags)
             {
                 Assert.True(
                     help.StdOut.Contains(flag, StringComparison.Ordinal),
-                    $"the manual passes '{flag}' to leeq-epii, whose --help does not list it:\n  {command}");
+                    $"the manual passes '{flag}' to leeq-epii, whose --help does not list it:\n  {command}"
+                );
             }
 
             checkedCommands++;
@@ -108,7 +119,8 @@ public sealed partial class DocumentationTests
                 var relative = script.Groups["path"].Value;
                 Assert.True(
                     File.Exists(Path.Combine(TestPaths.ScriptsDirectory, relative)),
-                    $"the manual names scripts/{relative}, which does not exist:\n  {command}");
+                    $"the manual names scripts/{relative}, which does not exist:\n  {command}"
+                );
             }
         }
     }
@@ -120,8 +132,16 @@ public sealed partial class DocumentationTests
 
         string[] topics =
         [
-            "StateDirectory", "RuntimeDirectory", "TimeoutStopSec=40", "own port", "LEEQ_EPII_MAX_MESSAGE_SIZE",
-            "EPERM", "--validate", "--test-experiment", "virtual environment", "setup_name",
+            "StateDirectory",
+            "RuntimeDirectory",
+            "TimeoutStopSec=40",
+            "own port",
+            "LEEQ_EPII_MAX_MESSAGE_SIZE",
+            "EPERM",
+            "--validate",
+            "--test-experiment",
+            "virtual environment",
+            "setup_name",
         ];
         foreach (var topic in topics)
         {

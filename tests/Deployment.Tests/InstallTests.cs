@@ -20,12 +20,19 @@ public sealed class InstallTests
         await FileStat.AssertAsync(root["/opt/leeq/bin"], 0, 0, "755");
         await FileStat.AssertAsync(root["/opt/leeq/bin/leeq-epii"], 0, 0, "755");
         await FileStat.AssertAsync(root["/opt/leeq/bin/leeq-epii.dll"], 0, 0, "644");
-        Assert.True(File.Exists(root["/opt/leeq/bin/plugins/Simulation.Numeric/LeeQ.Epii.Platform.Plugins.Simulation.Numeric.dll"]));
+        Assert.True(
+            File.Exists(
+                root["/opt/leeq/bin/plugins/Simulation.Numeric/LeeQ.Epii.Platform.Plugins.Simulation.Numeric.dll"]
+            )
+        );
         await FileStat.AssertAsync(root["/etc/leeq-epii"], 0, leeqGroup, "755");
         foreach (var sample in new[] { "simulation_2q.json", "minimal.json", "hardware_qubic.json" })
         {
             await FileStat.AssertAsync(root[$"/etc/leeq-epii/{sample}"], 0, leeqGroup, "640");
-            Assert.Equal(await File.ReadAllTextAsync(TestPaths.Config(sample)), await File.ReadAllTextAsync(root[$"/etc/leeq-epii/{sample}"]));
+            Assert.Equal(
+                await File.ReadAllTextAsync(TestPaths.Config(sample)),
+                await File.ReadAllTextAsync(root[$"/etc/leeq-epii/{sample}"])
+            );
         }
 
         await FileStat.AssertAsync(root["/var/lib/leeq-epii"], leeq, leeqGroup, "750");
@@ -33,7 +40,10 @@ public sealed class InstallTests
         await FileStat.AssertAsync(root["/etc/systemd/system/leeq-epii@.service"], 0, 0, "644");
         await FileStat.AssertAsync(root["/etc/logrotate.d/leeq-epii"], 0, 0, "644");
         await FileStat.AssertAsync(root["/opt/leeq/scripts/leeq-epii-service.sh"], 0, 0, "755");
-        Assert.Equal(await File.ReadAllTextAsync(TestPaths.UnitFile), await File.ReadAllTextAsync(root["/etc/systemd/system/leeq-epii@.service"]));
+        Assert.Equal(
+            await File.ReadAllTextAsync(TestPaths.UnitFile),
+            await File.ReadAllTextAsync(root["/etc/systemd/system/leeq-epii@.service"])
+        );
         Assert.Contains("valid: /etc/leeq-epii/simulation_2q.json", result.StdOut, StringComparison.Ordinal);
     }
 
@@ -68,7 +78,11 @@ public sealed class InstallTests
     {
         using var root = new TempRoot();
         await Installer.InstallOrFailAsync(root);
-        var edited = (await File.ReadAllTextAsync(TestPaths.Config("minimal.json"))).Replace("\"port\": 50070", "\"port\": 50071", StringComparison.Ordinal);
+        var edited = (await File.ReadAllTextAsync(TestPaths.Config("minimal.json"))).Replace(
+            "\"port\": 50070",
+            "\"port\": 50071",
+            StringComparison.Ordinal
+        );
         await File.WriteAllTextAsync(root["/etc/leeq-epii/minimal.json"], edited);
         File.SetUnixFileMode(root["/etc/leeq-epii/minimal.json"], UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
@@ -78,8 +92,14 @@ public sealed class InstallTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(edited, await File.ReadAllTextAsync(root["/etc/leeq-epii/minimal.json"]));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(root["/etc/leeq-epii/minimal.json"]));
-        Assert.Equal(await File.ReadAllTextAsync(TestPaths.Config("minimal.json")), await File.ReadAllTextAsync(root["/etc/leeq-epii/minimal.json.example"]));
+        Assert.Equal(
+            UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            File.GetUnixFileMode(root["/etc/leeq-epii/minimal.json"])
+        );
+        Assert.Equal(
+            await File.ReadAllTextAsync(TestPaths.Config("minimal.json")),
+            await File.ReadAllTextAsync(root["/etc/leeq-epii/minimal.json.example"])
+        );
         Assert.False(File.Exists(root["/etc/leeq-epii/simulation_2q.json.example"]));
         Assert.True(third.ExitCode == 0, third.ToString());
         Assert.Equal(snapshot, await FileStat.SnapshotAsync(root.Path));
@@ -112,7 +132,14 @@ public sealed class InstallTests
         Directory.CreateDirectory(Path.Combine(scripts, "lib"));
         File.Copy(TestPaths.Script("install-systemd-service.sh"), Path.Combine(scripts, "install-systemd-service.sh"));
         File.Copy(TestPaths.Script("lib/leeq-epii-common.sh"), Path.Combine(scripts, "lib", "leeq-epii-common.sh"));
-        IEnumerable<string> command = ["bash", Path.Combine(scripts, "install-systemd-service.sh"), "--skip-build", "--from", TestPaths.HostDirectory];
+        IEnumerable<string> command =
+        [
+            "bash",
+            Path.Combine(scripts, "install-systemd-service.sh"),
+            "--skip-build",
+            "--from",
+            TestPaths.HostDirectory,
+        ];
         if (Installer.RunningAsRoot)
         {
             command = ["--reuid=65534", "--regid=65534", "--clear-groups", .. command];
@@ -147,7 +174,10 @@ public sealed class InstallTests
         using var root = new TempRoot();
         using var empty = new TempRoot();
 
-        var result = await Run.ScriptAsync("install-systemd-service.sh", ["--destdir", root.Path, "--from", empty.Path]);
+        var result = await Run.ScriptAsync(
+            "install-systemd-service.sh",
+            ["--destdir", root.Path, "--from", empty.Path]
+        );
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("is not a published host", result.StdErr, StringComparison.Ordinal);

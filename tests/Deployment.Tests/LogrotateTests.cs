@@ -21,7 +21,11 @@ public sealed class LogrotateTests
             ["PATH"] = Path.GetDirectoryName(systemctl.Path) + ":" + Environment.GetEnvironmentVariable("PATH"),
         };
 
-        var result = await Run.ProgramAsync(logrotate, ["-f", "-s", Path.Combine(dir.Path, "state"), configPath], environment);
+        var result = await Run.ProgramAsync(
+            logrotate,
+            ["-f", "-s", Path.Combine(dir.Path, "state"), configPath],
+            environment
+        );
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("yesterday\n", await File.ReadAllTextAsync(Path.Combine(logs, "requests.log.1")));
@@ -44,7 +48,11 @@ public sealed class LogrotateTests
             ["PATH"] = Path.GetDirectoryName(systemctl.Path) + ":" + Environment.GetEnvironmentVariable("PATH"),
         };
 
-        var result = await Run.ProgramAsync(logrotate, ["-f", "-s", Path.Combine(dir.Path, "state"), configPath], environment);
+        var result = await Run.ProgramAsync(
+            logrotate,
+            ["-f", "-s", Path.Combine(dir.Path, "state"), configPath],
+            environment
+        );
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(File.Exists(Path.Combine(logs, "requests.log.1")));

@@ -17,7 +17,11 @@ public sealed class ManagementScriptTests : IClassFixture<InstalledRoot>
         var result = await Manage(["validate", "simulation_2q"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("Configuration is valid (setup 'simulation_2q', simulation, port 50051)", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains(
+            "Configuration is valid (setup 'simulation_2q', simulation, port 50051)",
+            result.StdOut,
+            StringComparison.Ordinal
+        );
         Assert.Contains($"{_installed.Root.Path}/opt/leeq/bin/plugins", result.StdOut, StringComparison.Ordinal);
     }
 
@@ -37,7 +41,10 @@ public sealed class ManagementScriptTests : IClassFixture<InstalledRoot>
     {
         using var configs = new TempRoot();
         File.Copy(TestPaths.Config("minimal.json"), Path.Combine(configs.Path, "minimal.json"));
-        await File.WriteAllTextAsync(Path.Combine(configs.Path, "broken.json"), """{ "setup_type": "simulation", "setup_name": "broken", "port": "fifty" }""");
+        await File.WriteAllTextAsync(
+            Path.Combine(configs.Path, "broken.json"),
+            """{ "setup_type": "simulation", "setup_name": "broken", "port": "fifty" }"""
+        );
         var environment = new Dictionary<string, string>
         {
             ["LEEQ_EPII_BIN"] = Path.Combine(TestPaths.HostDirectory, "leeq-epii"),
@@ -62,10 +69,17 @@ public sealed class ManagementScriptTests : IClassFixture<InstalledRoot>
         using var configs = new TempRoot();
         using var state = new TempRoot();
         // Loopback only: the port check binds the setup's address.
-        var setup = (await File.ReadAllTextAsync(TestPaths.Config("minimal.json")))
-            .Replace("\"port\": 50070", "\"port\": 50070,\n  \"bind_address\": \"127.0.0.1\"", StringComparison.Ordinal);
+        var setup = (await File.ReadAllTextAsync(TestPaths.Config("minimal.json"))).Replace(
+            "\"port\": 50070",
+            "\"port\": 50070,\n  \"bind_address\": \"127.0.0.1\"",
+            StringComparison.Ordinal
+        );
         await File.WriteAllTextAsync(Path.Combine(configs.Path, "minimal.json"), setup);
-        var environment = new Dictionary<string, string> { ["LEEQ_EPII_CONFIG_DIR"] = configs.Path, ["STATE_DIRECTORY"] = state.Path };
+        var environment = new Dictionary<string, string>
+        {
+            ["LEEQ_EPII_CONFIG_DIR"] = configs.Path,
+            ["STATE_DIRECTORY"] = state.Path,
+        };
 
         var health = await Manage(["health", "minimal"], environment);
         var diagnose = await Manage(["diagnose", "minimal"], environment);
@@ -86,11 +100,19 @@ public sealed class ManagementScriptTests : IClassFixture<InstalledRoot>
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = result.StdOut.Split('\n');
-        Assert.Contains(lines, l => l.StartsWith("simulation_2q ", StringComparison.Ordinal) && l.Contains(" 50051 ", StringComparison.Ordinal)
-            && l.Contains("Two simulated transmons with exchange coupling", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("minimal ", StringComparison.Ordinal) && l.Contains(" 50070 ", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("hardware_qubic ", StringComparison.Ordinal) && l.Contains(" 50060 ", StringComparison.Ordinal)
-            && l.Contains("LBNL QubiC", StringComparison.Ordinal));
+        Assert.Contains(lines, l =>
+            l.StartsWith("simulation_2q ", StringComparison.Ordinal)
+            && l.Contains(" 50051 ", StringComparison.Ordinal)
+            && l.Contains("Two simulated transmons with exchange coupling", StringComparison.Ordinal)
+        );
+        Assert.Contains(lines, l =>
+            l.StartsWith("minimal ", StringComparison.Ordinal) && l.Contains(" 50070 ", StringComparison.Ordinal)
+        );
+        Assert.Contains(lines, l =>
+            l.StartsWith("hardware_qubic ", StringComparison.Ordinal)
+            && l.Contains(" 50060 ", StringComparison.Ordinal)
+            && l.Contains("LBNL QubiC", StringComparison.Ordinal)
+        );
         Assert.Contains("systemd is not running", result.StdOut, StringComparison.Ordinal);
     }
 
@@ -101,7 +123,10 @@ public sealed class ManagementScriptTests : IClassFixture<InstalledRoot>
     [InlineData("status", "minimal")]
     public async Task SystemdCommands_WithoutSystemd_SayItIsNotRunning(string command, string setup)
     {
-        var result = await Manage([command, setup], new Dictionary<string, string> { ["LEEQ_EPII_ASSUME_SYSTEMD"] = "no" });
+        var result = await Manage(
+            [command, setup],
+            new Dictionary<string, string> { ["LEEQ_EPII_ASSUME_SYSTEMD"] = "no" }
+        );
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("systemd is not running", result.StdErr, StringComparison.Ordinal);
@@ -124,7 +149,10 @@ public sealed class ManagementScriptTests : IClassFixture<InstalledRoot>
         using var systemctl = new StubCommand("systemctl");
         using var configs = new TempRoot();
         await File.WriteAllTextAsync(Path.Combine(configs.Path, "broken.json"), """{ "setup_type": "simulation" }""");
-        var environment = new Dictionary<string, string>(WithSystemd(systemctl)) { ["LEEQ_EPII_CONFIG_DIR"] = configs.Path };
+        var environment = new Dictionary<string, string>(WithSystemd(systemctl))
+        {
+            ["LEEQ_EPII_CONFIG_DIR"] = configs.Path,
+        };
 
         var result = await Manage(["start", "broken"], environment);
 
@@ -153,7 +181,10 @@ public sealed class ManagementScriptTests : IClassFixture<InstalledRoot>
         var one = await Manage(["reload", "simulation_2q"], WithSystemd(systemctl));
 
         Assert.True(all.ExitCode == 0 && one.ExitCode == 0, all.ToString() + one);
-        Assert.Equal(["status --no-pager leeq-epii@*.service", "reload leeq-epii@simulation_2q.service"], systemctl.Calls);
+        Assert.Equal(
+            ["status --no-pager leeq-epii@*.service", "reload leeq-epii@simulation_2q.service"],
+            systemctl.Calls
+        );
     }
 
     [Fact]
@@ -161,7 +192,10 @@ public sealed class ManagementScriptTests : IClassFixture<InstalledRoot>
     {
         using var journalctl = new StubCommand("journalctl");
 
-        var result = await Manage(["logs", "simulation_2q", "-f"], new Dictionary<string, string> { ["LEEQ_EPII_JOURNALCTL"] = journalctl.Path });
+        var result = await Manage(
+            ["logs", "simulation_2q", "-f"],
+            new Dictionary<string, string> { ["LEEQ_EPII_JOURNALCTL"] = journalctl.Path }
+        );
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(["-u leeq-epii@simulation_2q.service --no-pager -f"], journalctl.Calls);
@@ -179,12 +213,13 @@ public sealed class ManagementScriptTests : IClassFixture<InstalledRoot>
         Assert.NotEmpty(result.StdErr);
     }
 
-    private static Dictionary<string, string> WithSystemd(StubCommand systemctl) => new()
-    {
-        ["LEEQ_EPII_ASSUME_SYSTEMD"] = "yes",
-        ["LEEQ_EPII_SYSTEMCTL"] = systemctl.Path,
-    };
+    private static Dictionary<string, string> WithSystemd(StubCommand systemctl) =>
+        new() { ["LEEQ_EPII_ASSUME_SYSTEMD"] = "yes", ["LEEQ_EPII_SYSTEMCTL"] = systemctl.Path };
 
     private Task<ProcessResult> Manage(string[] args, IReadOnlyDictionary<string, string>? environment = null) =>
-        Run.ProgramAsync("bash", [_installed.Root["/opt/leeq/scripts/leeq-epii-service.sh"], "--destdir", _installed.Root.Path, .. args], environment);
+        Run.ProgramAsync(
+            "bash",
+            [_installed.Root["/opt/leeq/scripts/leeq-epii-service.sh"], "--destdir", _installed.Root.Path, .. args],
+            environment
+        );
 }

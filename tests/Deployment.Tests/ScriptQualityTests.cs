@@ -5,15 +5,15 @@ namespace LeeQ.Epii.Platform.Deployment.Tests;
 public sealed class ScriptQualityTests
 {
     public static TheoryData<string> Scripts() =>
-    [
-        "install-systemd-service.sh",
-        "uninstall-systemd-service.sh",
-        "leeq-epii-service.sh",
-        "backup-leeq-epii.sh",
-        "restore-leeq-epii.sh",
-        "verify-systemd-unit.sh",
-        "ci/install-test-tools.sh",
-    ];
+        [
+            "install-systemd-service.sh",
+            "uninstall-systemd-service.sh",
+            "leeq-epii-service.sh",
+            "backup-leeq-epii.sh",
+            "restore-leeq-epii.sh",
+            "verify-systemd-unit.sh",
+            "ci/install-test-tools.sh",
+        ];
 
     [Theory]
     [MemberData(nameof(Scripts))]
@@ -41,7 +41,10 @@ public sealed class ScriptQualityTests
     public async Task Shellcheck_FindsNothing()
     {
         var shellcheck = Run.RequireTool("shellcheck");
-        var scripts = Directory.GetFiles(TestPaths.ScriptsDirectory, "*.sh", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        var scripts = Directory
+            .GetFiles(TestPaths.ScriptsDirectory, "*.sh", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
 
         var result = await Run.ProgramAsync(shellcheck, ["-x", "--severity=style", .. scripts]);
 

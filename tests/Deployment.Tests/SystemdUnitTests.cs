@@ -16,7 +16,11 @@ public sealed class SystemdUnitTests
         var result = await Run.ScriptAsync("verify-systemd-unit.sh", []);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("systemd-analyze verify accepts leeq-epii@simulation_2q.service", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains(
+            "systemd-analyze verify accepts leeq-epii@simulation_2q.service",
+            result.StdOut,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -59,7 +63,9 @@ public sealed class SystemdUnitTests
         Assert.Equal("/opt/leeq/bin/leeq-epii --config /etc/leeq-epii/%i.json", _unit.Single("Service", "ExecStart"));
         Assert.Equal("/bin/kill -HUP $MAINPID", _unit.Single("Service", "ExecReload"));
         Assert.Contains("LEEQ_EPII_CONFIG_DIR=/etc/leeq-epii", _unit.All("Service", "Environment"));
-        Assert.DoesNotContain(_unit.All("Service", "Environment"), e => e.Contains("PYTHONPATH", StringComparison.Ordinal));
+        Assert.DoesNotContain(_unit.All("Service", "Environment"), e =>
+            e.Contains("PYTHONPATH", StringComparison.Ordinal)
+        );
         Assert.Equal("multi-user.target", _unit.Single("Install", "WantedBy"));
     }
 
@@ -72,7 +78,9 @@ public sealed class SystemdUnitTests
         Assert.Equal("strict", _unit.Single("Service", "ProtectSystem"));
         Assert.Equal("journal", _unit.Single("Service", "StandardOutput"));
         Assert.False(_unit.Single("Service", "WorkingDirectory").StartsWith("/opt", StringComparison.Ordinal));
-        Assert.DoesNotContain(_unit.All("Service", "ReadWritePaths"), p => p.Contains("/opt", StringComparison.Ordinal));
+        Assert.DoesNotContain(_unit.All("Service", "ReadWritePaths"), p =>
+            p.Contains("/opt", StringComparison.Ordinal)
+        );
         Assert.False(_unit.Has("Service", "MemoryDenyWriteExecute"), "the .NET JIT needs writable-executable memory");
         Assert.Equal("invisible", _unit.Single("Service", "ProtectProc"));
     }
@@ -84,19 +92,29 @@ public sealed class SystemdUnitTests
         var restartSec = Seconds(_unit.Single("Service", "RestartSec"));
         Assert.InRange(restartSec, 1, 60);
         Assert.DoesNotContain("--port", _unit.Single("Service", "ExecStart"), StringComparison.Ordinal);
-        Assert.DoesNotContain(_unit.All("Service", "Environment"), e => e.StartsWith("LEEQ_EPII_PORT", StringComparison.Ordinal));
+        Assert.DoesNotContain(_unit.All("Service", "Environment"), e =>
+            e.StartsWith("LEEQ_EPII_PORT", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
     public void Unit_StopTimeout_OutlastsTheDaemonsGraceInEverySample()
     {
         var stop = Seconds(_unit.Single("Service", "TimeoutStopSec"));
-        var graces = Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "configs", "epii"), "*.json")
+        var graces = Directory
+            .GetFiles(Path.Combine(TestPaths.RepositoryRoot, "configs", "epii"), "*.json")
             .Select(f => JsonNode.Parse(File.ReadAllText(f))!["shutdown"]?["grace_period"]?.GetValue<double>() ?? 25.0);
 
-        Assert.All(graces, grace => Assert.True(stop >= grace + 10, $"TimeoutStopSec {stop} s leaves less than 10 s beyond a grace of {grace} s"));
+        Assert.All(graces, grace =>
+            Assert.True(
+                stop >= grace + 10,
+                $"TimeoutStopSec {stop} s leaves less than 10 s beyond a grace of {grace} s"
+            )
+        );
     }
 
     private static double Seconds(string value) =>
-        value.EndsWith('s') ? double.Parse(value[..^1], CultureInfo.InvariantCulture) : double.Parse(value, CultureInfo.InvariantCulture);
+        value.EndsWith('s')
+            ? double.Parse(value[..^1], CultureInfo.InvariantCulture)
+            : double.Parse(value, CultureInfo.InvariantCulture);
 }

@@ -50,7 +50,14 @@ public sealed class UninstallTests
         var result = await Run.ScriptAsync("uninstall-systemd-service.sh", ["--destdir", root.Path, "--purge"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        string[] purged = ["/opt/leeq", "/etc/leeq-epii", "/var/lib/leeq-epii", "/var/log/leeq-epii", "/etc/systemd/system/leeq-epii@minimal.service.d"];
+        string[] purged =
+        [
+            "/opt/leeq",
+            "/etc/leeq-epii",
+            "/var/lib/leeq-epii",
+            "/var/log/leeq-epii",
+            "/etc/systemd/system/leeq-epii@minimal.service.d",
+        ];
         foreach (var path in purged)
         {
             Assert.False(Directory.Exists(root[path]), $"{path} survived --purge");
@@ -75,9 +82,13 @@ public sealed class UninstallTests
         await File.WriteAllTextAsync(root["/var/lib/leeq-epii/minimal/parameters.db"], "state");
         Directory.CreateDirectory(root["/etc/systemd/system/multi-user.target.wants"]);
         File.CreateSymbolicLink(
-            root["/etc/systemd/system/multi-user.target.wants/leeq-epii@minimal.service"], "/etc/systemd/system/leeq-epii@.service");
+            root["/etc/systemd/system/multi-user.target.wants/leeq-epii@minimal.service"],
+            "/etc/systemd/system/leeq-epii@.service"
+        );
         Directory.CreateDirectory(root["/etc/systemd/system/leeq-epii@minimal.service.d"]);
         await File.WriteAllTextAsync(
-            root["/etc/systemd/system/leeq-epii@minimal.service.d/override.conf"], "[Service]\nEnvironment=LEEQ_EPII_LOG_LEVEL=DEBUG\n");
+            root["/etc/systemd/system/leeq-epii@minimal.service.d/override.conf"],
+            "[Service]\nEnvironment=LEEQ_EPII_LOG_LEVEL=DEBUG\n"
+        );
     }
 }

@@ -16,7 +16,13 @@ namespace LeeQ.Epii.Platform.Deployment.Tests;
 /// </summary>
 public sealed class UnitEmulationTests
 {
-    private static readonly string[] Writable = ["var/lib/leeq-epii", "run/leeq-epii", "var/log/leeq-epii", "var/cache/leeq-epii"];
+    private static readonly string[] Writable =
+    [
+        "var/lib/leeq-epii",
+        "run/leeq-epii",
+        "var/log/leeq-epii",
+        "var/cache/leeq-epii",
+    ];
 
     [Fact]
     public async Task InstalledDaemon_StartedAsTheUnitDoes_NotifiesReloadsAndStopsWithinTheUnitsLimits()
@@ -30,8 +36,11 @@ public sealed class UnitEmulationTests
         var (uid, gid) = Accounts.ServiceAccount(root);
         var port = FreePort();
         // Loopback only: the test must not listen on the machine's other interfaces.
-        var setup = (await File.ReadAllTextAsync(TestPaths.Config("minimal.json")))
-            .Replace("\"port\": 50070", $"\"port\": {port},\n  \"bind_address\": \"127.0.0.1\"", StringComparison.Ordinal);
+        var setup = (await File.ReadAllTextAsync(TestPaths.Config("minimal.json"))).Replace(
+            "\"port\": 50070",
+            $"\"port\": {port},\n  \"bind_address\": \"127.0.0.1\"",
+            StringComparison.Ordinal
+        );
         await File.WriteAllTextAsync(root["/etc/leeq-epii/emulated.json"], setup);
         var runtime = Directory.CreateDirectory(root["/run/leeq-epii"]).FullName;
         await Run.ProgramAsync("chown", [$"{uid}:{gid}", runtime]);
@@ -44,10 +53,14 @@ public sealed class UnitEmulationTests
         var stdout = service.StandardOutput.ReadToEndAsync();
         var stderr = service.StandardError.ReadToEndAsync();
         int pid;
-        bool servingAtReady, aliveAfterHangup;
+        bool servingAtReady,
+            aliveAfterHangup;
         try
         {
-            var ready = await WaitAsync(() => notify.Received.Any(IsReady) || service.HasExited, TimeSpan.FromSeconds(60));
+            var ready = await WaitAsync(
+                () => notify.Received.Any(IsReady) || service.HasExited,
+                TimeSpan.FromSeconds(60)
+            );
             if (!ready || service.HasExited)
             {
                 Assert.Fail($"no READY=1 on the notify socket:\n{await Finish(service, stdout, stderr)}");
@@ -67,7 +80,9 @@ public sealed class UnitEmulationTests
             aliveAfterHangup = !service.HasExited && await ConnectsAsync(port);
 
             await SignalAsync("TERM", pid);
-            var stopTimeout = TimeSpan.FromSeconds(double.Parse(unit.Single("Service", "TimeoutStopSec").TrimEnd('s'), CultureInfo.InvariantCulture));
+            var stopTimeout = TimeSpan.FromSeconds(
+                double.Parse(unit.Single("Service", "TimeoutStopSec").TrimEnd('s'), CultureInfo.InvariantCulture)
+            );
             using var cts = new CancellationTokenSource(stopTimeout);
             await service.WaitForExitAsync(cts.Token);
         }
@@ -84,19 +99,36 @@ public sealed class UnitEmulationTests
         Assert.True(aliveAfterHangup, $"SIGHUP (the unit's ExecReload) stopped the daemon:\n{output}");
         Assert.True(service.ExitCode == 0, $"exit {service.ExitCode} after SIGTERM:\n{output}");
         Assert.Contains(notify.Received, m => m.Split('\n').Contains("STOPPING=1"));
-        Assert.False(File.Exists(root["/run/leeq-epii/leeq-epii-minimal.pid"]), $"the PID file of {pid} survived a clean stop");
-        var written = (await FileStat.SnapshotAsync(root.Path)).Except(before)
+        Assert.False(
+            File.Exists(root["/run/leeq-epii/leeq-epii-minimal.pid"]),
+            $"the PID file of {pid} survived a clean stop"
+        );
+        var written = (await FileStat.SnapshotAsync(root.Path))
+            .Except(before)
             .Select(line => line.Split(' ')[0])
             .Where(path => !Writable.Any(w => path.StartsWith(w, StringComparison.Ordinal)))
             .ToList();
-        Assert.True(written.Count == 0, $"the daemon wrote outside its systemd directories: {string.Join(", ", written)}\n{output}");
+        Assert.True(
+            written.Count == 0,
+            $"the daemon wrote outside its systemd directories: {string.Join(", ", written)}\n{output}"
+        );
     }
 
     /// <summary>The unit's command under a stand-in manager named systemd, as leeq, in the unit's environment.</summary>
-    private static ProcessStartInfo StartInfo(TempRoot root, TempRoot manager, UnitFile unit, int uid, int gid, string notifySocket)
+    private static ProcessStartInfo StartInfo(
+        TempRoot root,
+        TempRoot manager,
+        UnitFile unit,
+        int uid,
+        int gid,
+        string notifySocket
+    )
     {
         var systemd = Path.Combine(manager.Path, "systemd");
-        File.WriteAllText(systemd, "#!/bin/sh\n# The daemon's parent, named like the service manager.\n\"$@\" &\nwait $!\n");
+        File.WriteAllText(
+            systemd,
+            "#!/bin/sh\n# The daemon's parent, named like the service manager.\n\"$@\" &\nwait $!\n"
+        );
         File.SetUnixFileMode(systemd, (UnixFileMode)0b111_101_101);
         var info = new ProcessStartInfo(systemd)
         {
@@ -106,13 +138,17 @@ public sealed class UnitEmulationTests
             WorkingDirectory = root[unit.Single("Service", "WorkingDirectory")],
         };
         string[] prefix = ["setpriv", $"--reuid={uid}", $"--regid={gid}", "--clear-groups", "--"];
-        var command = unit.Single("Service", "ExecStart").Replace("%i", "emulated", StringComparison.Ordinal).Split(' ');
+        var command = unit.Single("Service", "ExecStart")
+            .Replace("%i", "emulated", StringComparison.Ordinal)
+            .Split(' ');
         foreach (var arg in prefix.Concat(command.Select(a => a.StartsWith('/') ? root[a] : a)))
         {
             info.ArgumentList.Add(arg);
         }
 
-        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("LEEQ_EPII_", StringComparison.Ordinal)).ToList())
+        foreach (
+            var name in info.Environment.Keys.Where(k => k.StartsWith("LEEQ_EPII_", StringComparison.Ordinal)).ToList()
+        )
         {
             info.Environment.Remove(name);
         }

@@ -48,7 +48,10 @@ public sealed class CommandLineFlagTests
     {
         using var config = new TempConfig("minimal.json", fileName: "bench7.json");
 
-        var (code, stdout, _) = await CliProcess.RunAsync(["--config", "bench7", "--validate"], new Dictionary<string, string> { ["LEEQ_EPII_CONFIG_DIR"] = config.Directory });
+        var (code, stdout, _) = await CliProcess.RunAsync(
+            ["--config", "bench7", "--validate"],
+            new Dictionary<string, string> { ["LEEQ_EPII_CONFIG_DIR"] = config.Directory }
+        );
 
         Assert.Equal(0, code);
         Assert.Contains(config.Path, stdout, StringComparison.Ordinal);
@@ -57,7 +60,13 @@ public sealed class CommandLineFlagTests
     [Fact]
     public async Task HealthCheck_PassesOnSample_OneLinePerCheck()
     {
-        var (code, stdout, _) = await CliProcess.RunAsync(["--config", Sample, "--health-check", "--port", HostProcess.FreePort().ToString(CultureInfo.InvariantCulture)]);
+        var (code, stdout, _) = await CliProcess.RunAsync([
+            "--config",
+            Sample,
+            "--health-check",
+            "--port",
+            HostProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+        ]);
 
         Assert.Equal(0, code);
         foreach (var check in new[] { "configuration", "plugins", "disk", "memory", "state directory", "port" })
@@ -83,7 +92,13 @@ public sealed class CommandLineFlagTests
     {
         await using var host = await HostProcess.StartAsync(Sample);
 
-        var (code, stdout, _) = await CliProcess.RunAsync(["--config", Sample, "--health-check", "--port", host.Port.ToString(CultureInfo.InvariantCulture)]);
+        var (code, stdout, _) = await CliProcess.RunAsync([
+            "--config",
+            Sample,
+            "--health-check",
+            "--port",
+            host.Port.ToString(CultureInfo.InvariantCulture),
+        ]);
 
         Assert.Equal(0, code);
         Assert.Contains("PASS running daemon:", stdout, StringComparison.Ordinal);
@@ -98,7 +113,13 @@ public sealed class CommandLineFlagTests
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
 
-        var (code, stdout, _) = await CliProcess.RunAsync(["--config", Sample, "--health-check", "--port", port.ToString(CultureInfo.InvariantCulture)]);
+        var (code, stdout, _) = await CliProcess.RunAsync([
+            "--config",
+            Sample,
+            "--health-check",
+            "--port",
+            port.ToString(CultureInfo.InvariantCulture),
+        ]);
 
         Assert.Equal(1, code);
         Assert.Contains("FAIL port:", stdout, StringComparison.Ordinal);
@@ -113,7 +134,17 @@ public sealed class CommandLineFlagTests
         var (code, stdout, _) = await CliProcess.RunAsync(["--config", config.Path, "--diagnostic-report"]);
 
         Assert.Equal(0, code);
-        foreach (var section in new[] { "== Versions", "== Plugin load results", "== Configuration", "== Backend", "== State store", "== Checks" })
+        foreach (
+            var section in new[]
+            {
+                "== Versions",
+                "== Plugin load results",
+                "== Configuration",
+                "== Backend",
+                "== State store",
+                "== Checks",
+            }
+        )
         {
             Assert.Contains(section, stdout, StringComparison.Ordinal);
         }
@@ -137,7 +168,12 @@ public sealed class CommandLineFlagTests
     [Fact]
     public async Task TestExperiment_Unknown_ExitsOneNamingIt()
     {
-        var (code, stdout, _) = await CliProcess.RunAsync(["--config", Sample, "--test-experiment", "calibrations.Nope"]);
+        var (code, stdout, _) = await CliProcess.RunAsync([
+            "--config",
+            Sample,
+            "--test-experiment",
+            "calibrations.Nope",
+        ]);
 
         Assert.Equal(1, code);
         Assert.Contains("Unknown experiment 'calibrations.Nope'", stdout, StringComparison.Ordinal);
@@ -152,7 +188,13 @@ public sealed class CommandLineFlagTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
 
         var (checkedCode, checkedOut, _) = await CliProcess.RunAsync(["--config", Sample, "--port", port]);
-        var (skippedCode, skippedOut, _) = await CliProcess.RunAsync(["--config", Sample, "--port", port, "--no-health-checks"]);
+        var (skippedCode, skippedOut, _) = await CliProcess.RunAsync([
+            "--config",
+            Sample,
+            "--port",
+            port,
+            "--no-health-checks",
+        ]);
 
         Assert.Equal(1, checkedCode);
         Assert.Contains("start-up checks failed", checkedOut, StringComparison.Ordinal);
@@ -169,7 +211,11 @@ public sealed class CommandLineFlagTests
         await host.Client.ListParametersAsync(new Empty());
         await Task.Delay(300);
 
-        Assert.Contains("gRPC call /epii.v1.ExperimentPlatformService/ListParameters", host.Output, StringComparison.Ordinal);
+        Assert.Contains(
+            "gRPC call /epii.v1.ExperimentPlatformService/ListParameters",
+            host.Output,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -177,13 +223,18 @@ public sealed class CommandLineFlagTests
     {
         var port = HostProcess.FreePort();
         using var config = new TempConfig("simulation_2q.json");
-        var info = CliProcess.CreateStartInfo(["--config", config.Path], new Dictionary<string, string> { ["LEEQ_EPII_PORT"] = port.ToString(CultureInfo.InvariantCulture) });
+        var info = CliProcess.CreateStartInfo(
+            ["--config", config.Path],
+            new Dictionary<string, string> { ["LEEQ_EPII_PORT"] = port.ToString(CultureInfo.InvariantCulture) }
+        );
         using var process = System.Diagnostics.Process.Start(info)!;
         try
         {
             using var channel = Grpc.Net.Client.GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
             var client = new ExperimentPlatformService.ExperimentPlatformServiceClient(channel);
-            var reply = await RetryAsync(() => client.PingAsync(new Empty(), deadline: DateTime.UtcNow.AddSeconds(2)).ResponseAsync);
+            var reply = await RetryAsync(() =>
+                client.PingAsync(new Empty(), deadline: DateTime.UtcNow.AddSeconds(2)).ResponseAsync
+            );
             Assert.Equal("Pong from LeeQ EPII service", reply.Message);
         }
         finally
@@ -196,7 +247,11 @@ public sealed class CommandLineFlagTests
     [Fact]
     public async Task LogLevelFromEnvironment_EnablesDebugLines()
     {
-        await using var host = await HostProcess.StartAsync(Sample, new Dictionary<string, string> { ["LEEQ_EPII_LOG_LEVEL"] = "DEBUG" }, "--debug-grpc");
+        await using var host = await HostProcess.StartAsync(
+            Sample,
+            new Dictionary<string, string> { ["LEEQ_EPII_LOG_LEVEL"] = "DEBUG" },
+            "--debug-grpc"
+        );
 
         await host.Client.PingAsync(new Empty());
         await Task.Delay(300);
@@ -207,10 +262,15 @@ public sealed class CommandLineFlagTests
     [Fact]
     public async Task MaxMessageSizeFromEnvironment_BoundsResponses()
     {
-        await using var host = await HostProcess.StartAsync(Sample, new Dictionary<string, string> { ["LEEQ_EPII_MAX_MESSAGE_SIZE"] = "2048" });
+        await using var host = await HostProcess.StartAsync(
+            Sample,
+            new Dictionary<string, string> { ["LEEQ_EPII_MAX_MESSAGE_SIZE"] = "2048" }
+        );
 
         var small = await host.Client.PingAsync(new Empty());
-        var error = await Assert.ThrowsAsync<RpcException>(() => host.Client.ListAvailableExperimentsAsync(new Empty()).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            host.Client.ListAvailableExperimentsAsync(new Empty()).ResponseAsync
+        );
 
         Assert.Equal("Pong from LeeQ EPII service", small.Message);
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);

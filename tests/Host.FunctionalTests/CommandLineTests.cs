@@ -20,7 +20,10 @@ public sealed class CommandLineTests
     public async Task Validate_BrokenFile_ExitsOneNamingTheField()
     {
         var path = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, """{ "setup_type": "simulation", "setup_name": "b", "port": "fifty", "simulation": { "qubits": 2 } }""");
+        await File.WriteAllTextAsync(
+            path,
+            """{ "setup_type": "simulation", "setup_name": "b", "port": "fifty", "simulation": { "qubits": 2 } }"""
+        );
 
         var (code, stdout, _) = await CliProcess.RunAsync(["--config", path, "--validate"]);
 
@@ -42,9 +45,17 @@ public sealed class CommandLineTests
     public async Task Serve_InvalidFile_ExitsOneBeforeListening()
     {
         var path = Path.Combine(Path.GetTempPath(), $"invalid-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, """{ "setup_type": "simulation", "setup_name": "b", "simulation": { "qubits": 2, "levles": 3 } }""");
+        await File.WriteAllTextAsync(
+            path,
+            """{ "setup_type": "simulation", "setup_name": "b", "simulation": { "qubits": 2, "levles": 3 } }"""
+        );
 
-        var (code, stdout, _) = await CliProcess.RunAsync(["--config", path, "--port", HostProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var (code, stdout, _) = await CliProcess.RunAsync([
+            "--config",
+            path,
+            "--port",
+            HostProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ]);
 
         Assert.Equal(1, code);
         Assert.Contains("levles", stdout, StringComparison.Ordinal);

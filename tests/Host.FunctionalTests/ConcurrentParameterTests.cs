@@ -19,7 +19,12 @@ public sealed class ConcurrentParameterTests
     [Fact]
     public async Task ConcurrentSetAndGet_WhileExperimentsRun_NoTornOrLostWrites()
     {
-        var duration = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("LEEQ_EPII_SOAK_SECONDS") ?? "30", CultureInfo.InvariantCulture));
+        var duration = TimeSpan.FromSeconds(
+            double.Parse(
+                Environment.GetEnvironmentVariable("LEEQ_EPII_SOAK_SECONDS") ?? "30",
+                CultureInfo.InvariantCulture
+            )
+        );
         await using var host = await HostProcess.StartAsync(TestPaths.Config("simulation_2q.json"));
         var pairs = await PickParameterPairsAsync(host);
         using var stop = new CancellationTokenSource(duration);
@@ -37,27 +42,45 @@ public sealed class ConcurrentParameterTests
         for (var i = 0; i < pairs.Count; i++)
         {
             var (a, b) = pairs[i];
-            var last = await host.Client.GetParametersAsync(new ParameterRequest { ParameterNames = { a.Name, b.Name } });
+            var last = await host.Client.GetParametersAsync(
+                new ParameterRequest { ParameterNames = { a.Name, b.Name } }
+            );
             Assert.Equal(Encode(a.Base, writes[i]), last.Parameters[a.Name]);
             Assert.Equal(Encode(b.Base, writes[i]), last.Parameters[b.Name]);
-            var journal = await history.GetParameterHistoryAsync(new ParameterHistoryRequest { Name = a.Name, Limit = 10_000 });
+            var journal = await history.GetParameterHistoryAsync(
+                new ParameterHistoryRequest { Name = a.Name, Limit = 10_000 }
+            );
             Assert.Equal(writes[i], journal.Changes.Count);
         }
     }
 
-    private static async Task<int> WriteAsync(HostProcess host, ((string Name, double Base) A, (string Name, double Base) B) pair, CancellationToken stop)
+    private static async Task<int> WriteAsync(
+        HostProcess host,
+        ((string Name, double Base) A, (string Name, double Base) B) pair,
+        CancellationToken stop
+    )
     {
         var step = 0;
         while (!stop.IsCancellationRequested && step < MaxWritesPerClient)
         {
             var next = step + 1;
-            var reply = await host.Client.SetParametersAsync(new SetParametersRequest
-            {
-                Parameters = { [pair.A.Name] = Encode(pair.A.Base, next), [pair.B.Name] = Encode(pair.B.Base, next) },
-            }, cancellationToken: CancellationToken.None);
+            var reply = await host.Client.SetParametersAsync(
+                new SetParametersRequest
+                {
+                    Parameters =
+                    {
+                        [pair.A.Name] = Encode(pair.A.Base, next),
+                        [pair.B.Name] = Encode(pair.B.Base, next),
+                    },
+                },
+                cancellationToken: CancellationToken.None
+            );
             Assert.True(reply.Success, reply.ErrorMessage);
             step = next;
-            var read = await host.Client.GetParametersAsync(new ParameterRequest { ParameterNames = { pair.A.Name, pair.B.Name } }, cancellationToken: CancellationToken.None);
+            var read = await host.Client.GetParametersAsync(
+                new ParameterRequest { ParameterNames = { pair.A.Name, pair.B.Name } },
+                cancellationToken: CancellationToken.None
+            );
             Assert.Equal(step, Decode(pair.A.Base, read.Parameters[pair.A.Name]));
             Assert.Equal(step, Decode(pair.B.Base, read.Parameters[pair.B.Name]));
         }
@@ -65,7 +88,11 @@ public sealed class ConcurrentParameterTests
         return step;
     }
 
-    private static async Task<int> ReadAsync(HostProcess host, IReadOnlyList<((string Name, double Base) A, (string Name, double Base) B)> pairs, CancellationToken stop)
+    private static async Task<int> ReadAsync(
+        HostProcess host,
+        IReadOnlyList<((string Name, double Base) A, (string Name, double Base) B)> pairs,
+        CancellationToken stop
+    )
     {
         var checkedCount = 0;
         var request = new ParameterRequest();
@@ -101,16 +128,28 @@ public sealed class ConcurrentParameterTests
     }
 
     /// <summary>Sixteen writable, non-zero float parameters of q1 and its simulated truth, paired up.</summary>
-    private static async Task<IReadOnlyList<((string Name, double Base) A, (string Name, double Base) B)>> PickParameterPairsAsync(HostProcess host)
+    private static async Task<
+        IReadOnlyList<((string Name, double Base) A, (string Name, double Base) B)>
+    > PickParameterPairsAsync(HostProcess host)
     {
         var list = await host.Client.ListParametersAsync(new Empty());
-        var candidates = list.Parameters
-            .Where(p => !p.ReadOnly && p.Type == "float" && (p.Name.StartsWith("q1.", StringComparison.Ordinal) || p.Name.StartsWith("sim.q1.", StringComparison.Ordinal)))
+        var candidates = list
+            .Parameters.Where(p =>
+                !p.ReadOnly
+                && p.Type == "float"
+                && (
+                    p.Name.StartsWith("q1.", StringComparison.Ordinal)
+                    || p.Name.StartsWith("sim.q1.", StringComparison.Ordinal)
+                )
+            )
             .Select(p => (p.Name, Base: double.Parse(p.CurrentValue, CultureInfo.InvariantCulture)))
             .Where(p => p.Base != 0 && double.IsFinite(p.Base))
             .Take(Clients * 2)
             .ToList();
-        Assert.True(candidates.Count == Clients * 2, $"need {Clients * 2} writable float parameters, found {candidates.Count}: {string.Join(", ", candidates.Select(c => c.Name))}");
+        Assert.True(
+            candidates.Count == Clients * 2,
+            $"need {Clients * 2} writable float parameters, found {candidates.Count}: {string.Join(", ", candidates.Select(c => c.Name))}"
+        );
         return [.. Enumerable.Range(0, Clients).Select(i => (candidates[2 * i], candidates[(2 * i) + 1]))];
     }
 

@@ -14,15 +14,27 @@ public sealed class DaemonLifecycleTests
     public async Task Sigterm_DuringLongExperiment_ExitsZeroWithinGrace_RecordsCancelled_RemovesPidFile()
     {
         using var state = new StateDirectory();
-        using var config = new TempConfig("simulation_2q.json", d => d["shutdown"] = new JsonObject { ["grace_period"] = 6 });
+        using var config = new TempConfig("simulation_2q.json", d =>
+            d["shutdown"] = new JsonObject { ["grace_period"] = 6 }
+        );
         var pidFile = Path.Combine(config.Directory, "daemon.pid");
         await using var host = await HostProcess.StartAsync(config.Path, state.Environment, "--pid-file", pidFile);
         Assert.True(File.Exists(pidFile));
-        var call = host.Client.RunExperimentAsync(new ExperimentRequest
-        {
-            ExperimentType = "rabi",
-            Parameters = { ["dut_qubit"] = "q0", ["start"] = "0.001", ["stop"] = "1.9", ["step"] = "0.0001", ["shots"] = "4000", ["update"] = "false" },
-        });
+        var call = host.Client.RunExperimentAsync(
+            new ExperimentRequest
+            {
+                ExperimentType = "rabi",
+                Parameters =
+                {
+                    ["dut_qubit"] = "q0",
+                    ["start"] = "0.001",
+                    ["stop"] = "1.9",
+                    ["step"] = "0.0001",
+                    ["shots"] = "4000",
+                    ["update"] = "false",
+                },
+            }
+        );
         var runId = (await call.ResponseHeadersAsync).GetValue("x-epii-run-id")!;
         await Task.Delay(500);
 
@@ -32,7 +44,10 @@ public sealed class DaemonLifecycleTests
         await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
 
         Assert.Equal(0, code);
-        Assert.True(elapsed < TimeSpan.FromSeconds(6), $"the daemon took {elapsed.TotalSeconds:0.0} s to stop with a 6 s grace:{Environment.NewLine}{host.Output}");
+        Assert.True(
+            elapsed < TimeSpan.FromSeconds(6),
+            $"the daemon took {elapsed.TotalSeconds:0.0} s to stop with a 6 s grace:{Environment.NewLine}{host.Output}"
+        );
         Assert.False(File.Exists(pidFile));
         await using var again = await HostProcess.StartAsync(config.Path, state.Environment);
         var run = await new RunService.RunServiceClient(again.Channel).GetRunAsync(new GetRunRequest { RunId = runId });
@@ -44,10 +59,17 @@ public sealed class DaemonLifecycleTests
     {
         using var state = new StateDirectory();
         using var plugins = new PluginDirectory("Extra");
-        using var config = new TempConfig("simulation_2q.json", d => d["shutdown"] = new JsonObject { ["grace_period"] = 4 });
-        var environment = new Dictionary<string, string>(state.Environment) { ["LEEQ_EPII_PLUGINS_DIR"] = plugins.Path };
+        using var config = new TempConfig("simulation_2q.json", d =>
+            d["shutdown"] = new JsonObject { ["grace_period"] = 4 }
+        );
+        var environment = new Dictionary<string, string>(state.Environment)
+        {
+            ["LEEQ_EPII_PLUGINS_DIR"] = plugins.Path,
+        };
         await using var host = await HostProcess.StartAsync(config.Path, environment);
-        var call = host.Client.RunExperimentAsync(new ExperimentRequest { ExperimentType = "test.Stubborn", Parameters = { ["seconds"] = "120" } });
+        var call = host.Client.RunExperimentAsync(
+            new ExperimentRequest { ExperimentType = "test.Stubborn", Parameters = { ["seconds"] = "120" } }
+        );
         var runId = (await call.ResponseHeadersAsync).GetValue("x-epii-run-id")!;
         await Task.Delay(300);
 
@@ -56,7 +78,10 @@ public sealed class DaemonLifecycleTests
         var elapsed = watch.Elapsed;
 
         Assert.Equal(0, code);
-        Assert.True(elapsed < TimeSpan.FromSeconds(4), $"the daemon took {elapsed.TotalSeconds:0.0} s to stop with a 4 s grace:{Environment.NewLine}{host.Output}");
+        Assert.True(
+            elapsed < TimeSpan.FromSeconds(4),
+            $"the daemon took {elapsed.TotalSeconds:0.0} s to stop with a 4 s grace:{Environment.NewLine}{host.Output}"
+        );
         await using var again = await HostProcess.StartAsync(config.Path, environment);
         var run = await new RunService.RunServiceClient(again.Channel).GetRunAsync(new GetRunRequest { RunId = runId });
         Assert.Equal("cancelled", run.Summary.Status);
@@ -69,7 +94,14 @@ public sealed class DaemonLifecycleTests
         var pidFile = Path.Combine(config.Directory, "daemon.pid");
         await using var first = await HostProcess.StartAsync(config.Path, null, "--pid-file", pidFile);
 
-        var (code, stdout, _) = await CliProcess.RunAsync(["--config", config.Path, "--port", HostProcess.FreePort().ToString(CultureInfo.InvariantCulture), "--pid-file", pidFile]);
+        var (code, stdout, _) = await CliProcess.RunAsync([
+            "--config",
+            config.Path,
+            "--port",
+            HostProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+            "--pid-file",
+            pidFile,
+        ]);
 
         Assert.Equal(1, code);
         Assert.Contains("another leeq-epii", stdout, StringComparison.Ordinal);
@@ -92,20 +124,32 @@ public sealed class DaemonLifecycleTests
     [Fact]
     public async Task Sighup_ReloadsLogLevel_AndSaysWhatNeedsARestart()
     {
-        using var config = new TempConfig("simulation_2q.json", d => d["logging"] = new JsonObject { ["level"] = "INFO" });
+        using var config = new TempConfig("simulation_2q.json", d =>
+            d["logging"] = new JsonObject { ["level"] = "INFO" }
+        );
         await using var host = await HostProcess.StartAsync(config.Path);
         var document = JsonNode.Parse(await File.ReadAllTextAsync(config.Path))!.AsObject();
         document["logging"] = new JsonObject { ["level"] = "DEBUG" };
         document["timeout"] = 120;
         config.Write(document);
 
-        using (var hup = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-HUP", host.ProcessId.ToString(CultureInfo.InvariantCulture) } })!)
+        using (
+            var hup = Process.Start(
+                new ProcessStartInfo("kill")
+                {
+                    ArgumentList = { "-HUP", host.ProcessId.ToString(CultureInfo.InvariantCulture) },
+                }
+            )!
+        )
         {
             await hup.WaitForExitAsync();
         }
 
         var watch = Stopwatch.StartNew();
-        while (!host.Output.Contains("Reload finished", StringComparison.Ordinal) && watch.Elapsed < TimeSpan.FromSeconds(20))
+        while (
+            !host.Output.Contains("Reload finished", StringComparison.Ordinal)
+            && watch.Elapsed < TimeSpan.FromSeconds(20)
+        )
         {
             await Task.Delay(100);
         }

@@ -15,9 +15,15 @@ public sealed class HardeningTests
     {
         await using var host = await HostProcess.StartAsync(Sample);
 
-        var reply = await host.Client.SetParametersAsync(new SetParametersRequest { Parameters = { ["sim.q0.t2"] = "200", ["q0.pi_amp"] = "0.3" } });
-        var read = await host.Client.GetParametersAsync(new ParameterRequest { ParameterNames = { "sim.q0.t2", "q0.pi_amp" } });
-        var run = await host.Client.RunExperimentAsync(new ExperimentRequest { ExperimentType = "t1", Parameters = { ["qubit"] = "q0", ["shots"] = "100" } });
+        var reply = await host.Client.SetParametersAsync(
+            new SetParametersRequest { Parameters = { ["sim.q0.t2"] = "200", ["q0.pi_amp"] = "0.3" } }
+        );
+        var read = await host.Client.GetParametersAsync(
+            new ParameterRequest { ParameterNames = { "sim.q0.t2", "q0.pi_amp" } }
+        );
+        var run = await host.Client.RunExperimentAsync(
+            new ExperimentRequest { ExperimentType = "t1", Parameters = { ["qubit"] = "q0", ["shots"] = "100" } }
+        );
 
         Assert.False(reply.Success);
         Assert.Contains("t2", reply.ErrorMessage, StringComparison.Ordinal);
@@ -32,8 +38,17 @@ public sealed class HardeningTests
     {
         await using var host = await HostProcess.StartAsync(Sample);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => host.Client.RunExperimentAsync(
-            new ExperimentRequest { ExperimentType = "rabi", Parameters = { ["dut_qubit"] = "q0", ["amp"] = "null" } }).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            host
+                .Client.RunExperimentAsync(
+                    new ExperimentRequest
+                    {
+                        ExperimentType = "rabi",
+                        Parameters = { ["dut_qubit"] = "q0", ["amp"] = "null" },
+                    }
+                )
+                .ResponseAsync
+        );
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("'amp' cannot be null", error.Status.Detail, StringComparison.Ordinal);
@@ -46,8 +61,16 @@ public sealed class HardeningTests
         await using var first = await HostProcess.StartAsync(Sample, state.Environment);
 
         var (code, stdout, _) = await CliProcess.RunAsync(
-            ["--config", Sample, "--port", HostProcess.FreePort().ToString(CultureInfo.InvariantCulture), "--pid-file", Path.Combine(state.Path, "second.pid")],
-            state.Environment);
+            [
+                "--config",
+                Sample,
+                "--port",
+                HostProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+                "--pid-file",
+                Path.Combine(state.Path, "second.pid"),
+            ],
+            state.Environment
+        );
 
         Assert.Equal(1, code);
         Assert.Contains("in use by another leeq-epii process", stdout, StringComparison.Ordinal);

@@ -64,7 +64,9 @@ public sealed class ParameterRpcTests(SimulationHostFixture fixture)
     [Fact]
     public async Task GetParameters_UnknownNameIsOmittedAndListedInTrailer()
     {
-        var call = _host.Client.GetParametersAsync(new ParameterRequest { ParameterNames = { "status.seed", "q9.f01" } });
+        var call = _host.Client.GetParametersAsync(
+            new ParameterRequest { ParameterNames = { "status.seed", "q9.f01" } }
+        );
         var reply = await call.ResponseAsync;
 
         Assert.Equal("null", reply.Parameters["status.seed"]);

@@ -13,10 +13,15 @@ public sealed class PluginLoadingTests
     public async Task PluginsDirFromEnvironment_AddsExperimentAndGrpcServiceVisibleInReflection()
     {
         using var plugins = new PluginDirectory("Extra");
-        await using var host = await HostProcess.StartAsync(Sample, new Dictionary<string, string> { ["LEEQ_EPII_PLUGINS_DIR"] = plugins.Path });
+        await using var host = await HostProcess.StartAsync(
+            Sample,
+            new Dictionary<string, string> { ["LEEQ_EPII_PLUGINS_DIR"] = plugins.Path }
+        );
 
         var experiments = await host.Client.ListAvailableExperimentsAsync(new Empty());
-        var run = await host.Client.RunExperimentAsync(new ExperimentRequest { ExperimentType = "measure_ground", Parameters = { ["qubit"] = "q1" } });
+        var run = await host.Client.RunExperimentAsync(
+            new ExperimentRequest { ExperimentType = "measure_ground", Parameters = { ["qubit"] = "q1" } }
+        );
         var echo = await new Echo.EchoClient(host.Channel).SayAsync(new EchoMessage { Text = "abc" });
         var services = await ListServicesAsync(host);
 
@@ -45,15 +50,27 @@ public sealed class PluginLoadingTests
     public async Task ExperimentIgnoringCancellation_IsAbandoned_AndFreesItsSlot()
     {
         using var plugins = new PluginDirectory("Extra");
-        using var config = new TempConfig("simulation_2q.json", d => d["experiments"] = new System.Text.Json.Nodes.JsonObject { ["max_concurrent"] = 1 });
-        await using var host = await HostProcess.StartAsync(config.Path, new Dictionary<string, string> { ["LEEQ_EPII_PLUGINS_DIR"] = plugins.Path });
+        using var config = new TempConfig("simulation_2q.json", d =>
+            d["experiments"] = new System.Text.Json.Nodes.JsonObject { ["max_concurrent"] = 1 }
+        );
+        await using var host = await HostProcess.StartAsync(
+            config.Path,
+            new Dictionary<string, string> { ["LEEQ_EPII_PLUGINS_DIR"] = plugins.Path }
+        );
 
-        var stubborn = host.Client.RunExperimentAsync(new ExperimentRequest { ExperimentType = "test.Stubborn" }, deadline: DateTime.UtcNow.AddSeconds(2));
+        var stubborn = host.Client.RunExperimentAsync(
+            new ExperimentRequest { ExperimentType = "test.Stubborn" },
+            deadline: DateTime.UtcNow.AddSeconds(2)
+        );
         var runId = (await stubborn.ResponseHeadersAsync).GetValue("x-epii-run-id")!;
         var error = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => stubborn.ResponseAsync);
         var next = await host.Client.RunExperimentAsync(
-            new ExperimentRequest { ExperimentType = "t1", Parameters = { ["qubit"] = "q0", ["shots"] = "100" } }, deadline: DateTime.UtcNow.AddSeconds(30));
-        var record = await new LeeQ.Epii.Platform.Runs.V1.RunService.RunServiceClient(host.Channel).GetRunAsync(new LeeQ.Epii.Platform.Runs.V1.GetRunRequest { RunId = runId });
+            new ExperimentRequest { ExperimentType = "t1", Parameters = { ["qubit"] = "q0", ["shots"] = "100" } },
+            deadline: DateTime.UtcNow.AddSeconds(30)
+        );
+        var record = await new LeeQ.Epii.Platform.Runs.V1.RunService.RunServiceClient(host.Channel).GetRunAsync(
+            new LeeQ.Epii.Platform.Runs.V1.GetRunRequest { RunId = runId }
+        );
 
         Assert.Equal(Grpc.Core.StatusCode.DeadlineExceeded, error.StatusCode);
         Assert.True(next.Success);
@@ -66,7 +83,13 @@ public sealed class PluginLoadingTests
     {
         using var plugins = new PluginDirectory("Incompatible");
 
-        var (code, stdout, _) = await CliProcess.RunAsync(["--config", Sample, "--validate", "--plugins", plugins.Path]);
+        var (code, stdout, _) = await CliProcess.RunAsync([
+            "--config",
+            Sample,
+            "--validate",
+            "--plugins",
+            plugins.Path,
+        ]);
 
         Assert.Equal(0, code);
         Assert.Contains("LeeQ.Epii.TestPlugins.Incompatible.dll", stdout, StringComparison.Ordinal);

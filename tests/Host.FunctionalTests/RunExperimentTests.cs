@@ -25,10 +25,16 @@ public sealed class RunExperimentTests(SimulationHostFixture fixture)
         var values = DecodeFloat64(data);
         Assert.Equal(values.Length, data.Shape.Aggregate(1L, (a, b) => a * b));
         Assert.All(values, v => Assert.InRange(v, 0.0, 1.0));
-        Assert.True(values.Max() - values.Min() > 0.5, "a Rabi sweep on the default device oscillates with large contrast");
+        Assert.True(
+            values.Max() - values.Min() > 0.5,
+            "a Rabi sweep on the default device oscillates with large contrast"
+        );
         var frequency = response.Data.Single(d => d.Name == "fit_params.Frequency");
         Assert.Equal(DataItem.ValueOneofCase.Number, frequency.ValueCase);
-        Assert.Equal(DataItem.ValueOneofCase.Number, response.Data.Single(d => d.Name == "fit_params.Frequency_std").ValueCase);
+        Assert.Equal(
+            DataItem.ValueOneofCase.Number,
+            response.Data.Single(d => d.Name == "fit_params.Frequency_std").ValueCase
+        );
         Assert.Equal(DataItem.ValueOneofCase.Number, response.Data.Single(d => d.Name == "guess_amp").ValueCase);
         Assert.Equal("7", response.Metadata["seed"]);
         Assert.False(string.IsNullOrEmpty(response.Metadata["run_id"]));
@@ -96,7 +102,9 @@ public sealed class RunExperimentTests(SimulationHostFixture fixture)
     {
         var request = new ExperimentRequest { ExperimentType = "calibrations.NoSuchThing" };
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => _host.Client.RunExperimentAsync(request).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            _host.Client.RunExperimentAsync(request).ResponseAsync
+        );
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
         Assert.Contains("calibrations.NoSuchThing", error.Status.Detail, StringComparison.Ordinal);
@@ -107,7 +115,9 @@ public sealed class RunExperimentTests(SimulationHostFixture fixture)
     {
         var request = new ExperimentRequest { ExperimentType = "calibrations.NormalisedRabi" };
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => _host.Client.RunExperimentAsync(request).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            _host.Client.RunExperimentAsync(request).ResponseAsync
+        );
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("dut_qubit", error.Status.Detail, StringComparison.Ordinal);
@@ -123,7 +133,9 @@ public sealed class RunExperimentTests(SimulationHostFixture fixture)
         request.Parameters.Add("dut_qubit", "q0");
         request.Parameters[name] = value;
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => _host.Client.RunExperimentAsync(request).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            _host.Client.RunExperimentAsync(request).ResponseAsync
+        );
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains(expected, error.Status.Detail, StringComparison.Ordinal);

@@ -41,16 +41,30 @@ public sealed class ServiceDiscoveryTests(SimulationHostFixture fixture)
     {
         var client = new ReflectionV1Alpha.ServerReflection.ServerReflectionClient(_host.Channel);
         using var call = client.ServerReflectionInfo();
-        await call.RequestStream.WriteAsync(new ReflectionV1Alpha.ServerReflectionRequest { FileContainingSymbol = "epii.v1.ExperimentPlatformService" });
+        await call.RequestStream.WriteAsync(
+            new ReflectionV1Alpha.ServerReflectionRequest { FileContainingSymbol = "epii.v1.ExperimentPlatformService" }
+        );
         await call.RequestStream.CompleteAsync();
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
-        var files = call.ResponseStream.Current.FileDescriptorResponse.FileDescriptorProto
-            .Select(bytes => Google.Protobuf.Reflection.FileDescriptorProto.Parser.ParseFrom(bytes)).ToList();
+        var files = call
+            .ResponseStream.Current.FileDescriptorResponse.FileDescriptorProto.Select(bytes =>
+                Google.Protobuf.Reflection.FileDescriptorProto.Parser.ParseFrom(bytes)
+            )
+            .ToList();
 
         var service = files.SelectMany(f => f.Service).Single(s => s.Name == "ExperimentPlatformService");
         Assert.Equal(
-            ["GetCapabilities", "Ping", "RunExperiment", "ListAvailableExperiments", "ListParameters", "GetParameters", "SetParameters"],
-            service.Method.Select(m => m.Name));
+            [
+                "GetCapabilities",
+                "Ping",
+                "RunExperiment",
+                "ListAvailableExperiments",
+                "ListParameters",
+                "GetParameters",
+                "SetParameters",
+            ],
+            service.Method.Select(m => m.Name)
+        );
     }
 
     [Fact]

@@ -16,14 +16,18 @@ public sealed class StateStoreTests
         using var state = new StateDirectory();
         await using (var first = await HostProcess.StartAsync(Sample, state.Environment))
         {
-            var reply = await first.Client.SetParametersAsync(new SetParametersRequest { Parameters = { ["q0.f01"] = "4997.5" } });
+            var reply = await first.Client.SetParametersAsync(
+                new SetParametersRequest { Parameters = { ["q0.f01"] = "4997.5" } }
+            );
             Assert.True(reply.Success, reply.ErrorMessage);
             first.Kill();
         }
 
         await using var second = await HostProcess.StartAsync(Sample, state.Environment);
         var read = await second.Client.GetParametersAsync(new ParameterRequest { ParameterNames = { "q0.f01" } });
-        var history = await new RunService.RunServiceClient(second.Channel).GetParameterHistoryAsync(new ParameterHistoryRequest { Name = "q0.f01" });
+        var history = await new RunService.RunServiceClient(second.Channel).GetParameterHistoryAsync(
+            new ParameterHistoryRequest { Name = "q0.f01" }
+        );
 
         Assert.Equal("4997.5", read.Parameters["q0.f01"]);
         var change = Assert.Single(history.Changes);
@@ -35,10 +39,18 @@ public sealed class StateStoreTests
     public async Task SetParameters_ReadOnlyOrOutOfRange_ChangesNothing()
     {
         await using var host = await HostProcess.StartAsync(Sample);
-        var readOnly = await host.Client.SetParametersAsync(new SetParametersRequest { Parameters = { ["status.num_qubits"] = "5", ["q0.pi_amp"] = "0.3" } });
-        var outOfRange = await host.Client.SetParametersAsync(new SetParametersRequest { Parameters = { ["q0.pi_amp"] = "3", ["q0.pi_width"] = "0.05" } });
-        var read = await host.Client.GetParametersAsync(new ParameterRequest { ParameterNames = { "q0.pi_amp", "q0.pi_width" } });
-        var history = await new RunService.RunServiceClient(host.Channel).GetParameterHistoryAsync(new ParameterHistoryRequest { Name = "q0.pi_amp" });
+        var readOnly = await host.Client.SetParametersAsync(
+            new SetParametersRequest { Parameters = { ["status.num_qubits"] = "5", ["q0.pi_amp"] = "0.3" } }
+        );
+        var outOfRange = await host.Client.SetParametersAsync(
+            new SetParametersRequest { Parameters = { ["q0.pi_amp"] = "3", ["q0.pi_width"] = "0.05" } }
+        );
+        var read = await host.Client.GetParametersAsync(
+            new ParameterRequest { ParameterNames = { "q0.pi_amp", "q0.pi_width" } }
+        );
+        var history = await new RunService.RunServiceClient(host.Channel).GetParameterHistoryAsync(
+            new ParameterHistoryRequest { Name = "q0.pi_amp" }
+        );
 
         Assert.False(readOnly.Success);
         Assert.Contains("status.num_qubits", readOnly.ErrorMessage, StringComparison.Ordinal);
@@ -60,7 +72,15 @@ public sealed class StateStoreTests
         new Random(5).NextBytes(garbage);
         await File.WriteAllBytesAsync(file, garbage);
 
-        var (code, stdout, _) = await CliProcess.RunAsync(["--config", Sample, "--port", HostProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)], state.Environment);
+        var (code, stdout, _) = await CliProcess.RunAsync(
+            [
+                "--config",
+                Sample,
+                "--port",
+                HostProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ],
+            state.Environment
+        );
 
         Assert.Equal(1, code);
         Assert.Contains("state store", stdout, StringComparison.Ordinal);
@@ -72,7 +92,11 @@ public sealed class StateStoreTests
     public async Task EveryRun_IsRecordedWithRequestSnapshotAndResponse()
     {
         await using var host = await HostProcess.StartAsync(Sample);
-        var request = new ExperimentRequest { ExperimentType = "t1", Parameters = { ["qubit"] = "q0", ["seed"] = "21" } };
+        var request = new ExperimentRequest
+        {
+            ExperimentType = "t1",
+            Parameters = { ["qubit"] = "q0", ["seed"] = "21" },
+        };
         var call = host.Client.RunExperimentAsync(request);
         var response = await call.ResponseAsync;
         var runId = (await call.ResponseHeadersAsync).GetValue("x-epii-run-id");
@@ -102,7 +126,12 @@ public sealed class StateStoreTests
         await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
 
         var runs = new RunService.RunServiceClient(host.Channel);
-        var detail = await WaitForStatusAsync(runs, runId!, s => s is "succeeded" or "failed" or "cancelled", TimeSpan.FromSeconds(120));
+        var detail = await WaitForStatusAsync(
+            runs,
+            runId!,
+            s => s is "succeeded" or "failed" or "cancelled",
+            TimeSpan.FromSeconds(120)
+        );
 
         Assert.Equal("succeeded", detail.Summary.Status);
         Assert.True(detail.Response.Success);
@@ -120,7 +149,9 @@ public sealed class StateStoreTests
 
         var cancel = await runs.CancelRunAsync(new CancelRunRequest { RunId = runId });
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
-        var write = await host.Client.SetParametersAsync(new SetParametersRequest { Parameters = { ["q1.readout_amp"] = "0.2" } });
+        var write = await host.Client.SetParametersAsync(
+            new SetParametersRequest { Parameters = { ["q1.readout_amp"] = "0.2" } }
+        );
         var detail = await runs.GetRunAsync(new GetRunRequest { RunId = runId });
 
         Assert.True(cancel.Cancelled);
@@ -130,13 +161,28 @@ public sealed class StateStoreTests
     }
 
     /// <summary>A Rabi sweep with 0.1 ns steps up to <paramref name="stop"/> µs: long enough to be caught while running.</summary>
-    private static ExperimentRequest LongRabi(int seed, string stop) => new()
-    {
-        ExperimentType = "rabi",
-        Parameters = { ["dut_qubit"] = "q0", ["start"] = "0.001", ["stop"] = stop, ["step"] = "0.0001", ["shots"] = "4000", ["seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture), ["update"] = "false" },
-    };
+    private static ExperimentRequest LongRabi(int seed, string stop) =>
+        new()
+        {
+            ExperimentType = "rabi",
+            Parameters =
+            {
+                ["dut_qubit"] = "q0",
+                ["start"] = "0.001",
+                ["stop"] = stop,
+                ["step"] = "0.0001",
+                ["shots"] = "4000",
+                ["seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["update"] = "false",
+            },
+        };
 
-    private static async Task<RunDetail> WaitForStatusAsync(RunService.RunServiceClient runs, string runId, Func<string, bool> done, TimeSpan timeout)
+    private static async Task<RunDetail> WaitForStatusAsync(
+        RunService.RunServiceClient runs,
+        string runId,
+        Func<string, bool> done,
+        TimeSpan timeout
+    )
     {
         var watch = Stopwatch.StartNew();
         while (true)

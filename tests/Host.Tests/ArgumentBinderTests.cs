@@ -13,16 +13,43 @@ public sealed class ArgumentBinderTests
         Outputs = [],
         Parameters =
         [
-            new ArgumentSpec { Name = "dut", Type = ParameterType.Qubit, Required = true, Description = "qubit", Aliases = ["qubit"] },
-            new ArgumentSpec { Name = "amp", Type = ParameterType.Float, Default = 0.2, Minimum = 0, Maximum = 1, Description = "amplitude" },
-            new ArgumentSpec { Name = "shape", Type = ParameterType.String, Default = "square", AllowedValues = ["square", "gaussian"], Description = "shape" },
+            new ArgumentSpec
+            {
+                Name = "dut",
+                Type = ParameterType.Qubit,
+                Required = true,
+                Description = "qubit",
+                Aliases = ["qubit"],
+            },
+            new ArgumentSpec
+            {
+                Name = "amp",
+                Type = ParameterType.Float,
+                Default = 0.2,
+                Minimum = 0,
+                Maximum = 1,
+                Description = "amplitude",
+            },
+            new ArgumentSpec
+            {
+                Name = "shape",
+                Type = ParameterType.String,
+                Default = "square",
+                AllowedValues = ["square", "gaussian"],
+                Description = "shape",
+            },
         ],
     };
 
     [Fact]
     public void Bind_AppliesDefaultsAndRecordsWhatWasSent()
     {
-        var args = ArgumentBinder.Bind(Descriptor, new Dictionary<string, string> { ["qubit"] = "q1" }, 2, out var problems);
+        var args = ArgumentBinder.Bind(
+            Descriptor,
+            new Dictionary<string, string> { ["qubit"] = "q1" },
+            2,
+            out var problems
+        );
 
         Assert.Empty(problems);
         Assert.Equal(1, args.GetQubit("dut"));
@@ -34,18 +61,32 @@ public sealed class ArgumentBinderTests
     [Fact]
     public void Bind_CollectsEveryProblem()
     {
-        ArgumentBinder.Bind(Descriptor, new Dictionary<string, string> { ["amp"] = "1.5", ["shap"] = "x" }, 2, out var problems);
+        ArgumentBinder.Bind(
+            Descriptor,
+            new Dictionary<string, string> { ["amp"] = "1.5", ["shap"] = "x" },
+            2,
+            out var problems
+        );
 
         Assert.Equal(3, problems.Count);
-        Assert.Contains(problems, p => p.Contains("'shap'", StringComparison.Ordinal) && p.Contains("'shape'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("amp", StringComparison.Ordinal) && p.Contains("maximum 1", StringComparison.Ordinal));
+        Assert.Contains(problems, p =>
+            p.Contains("'shap'", StringComparison.Ordinal) && p.Contains("'shape'", StringComparison.Ordinal)
+        );
+        Assert.Contains(problems, p =>
+            p.Contains("amp", StringComparison.Ordinal) && p.Contains("maximum 1", StringComparison.Ordinal)
+        );
         Assert.Contains(problems, p => p.Contains("missing required parameter 'dut'", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Bind_AllowedValue_IsNormalisedCaseInsensitively()
     {
-        var args = ArgumentBinder.Bind(Descriptor, new Dictionary<string, string> { ["dut"] = "0", ["shape"] = "Gaussian" }, 1, out var problems);
+        var args = ArgumentBinder.Bind(
+            Descriptor,
+            new Dictionary<string, string> { ["dut"] = "0", ["shape"] = "Gaussian" },
+            1,
+            out var problems
+        );
 
         Assert.Empty(problems);
         Assert.Equal("gaussian", args.GetString("shape"));
@@ -54,7 +95,12 @@ public sealed class ArgumentBinderTests
     [Fact]
     public void Bind_NullForArgumentWithDefault_IsRefused()
     {
-        ArgumentBinder.Bind(Descriptor, new Dictionary<string, string> { ["dut"] = "0", ["amp"] = "null" }, 1, out var problems);
+        ArgumentBinder.Bind(
+            Descriptor,
+            new Dictionary<string, string> { ["dut"] = "0", ["amp"] = "null" },
+            1,
+            out var problems
+        );
 
         var problem = Assert.Single(problems);
         Assert.Contains("'amp' cannot be null", problem, StringComparison.Ordinal);
@@ -65,7 +111,17 @@ public sealed class ArgumentBinderTests
     {
         var descriptor = Descriptor with
         {
-            Parameters = [new ArgumentSpec { Name = "amps", Type = ParameterType.FloatList, Minimum = -1, Maximum = 1, Description = "amplitudes" }],
+            Parameters =
+            [
+                new ArgumentSpec
+                {
+                    Name = "amps",
+                    Type = ParameterType.FloatList,
+                    Minimum = -1,
+                    Maximum = 1,
+                    Description = "amplitudes",
+                },
+            ],
         };
 
         ArgumentBinder.Bind(descriptor, new Dictionary<string, string> { ["amps"] = "[0.1, 5]" }, 1, out var problems);
@@ -90,7 +146,17 @@ public sealed class ArgumentBinderTests
     [Fact]
     public void Bind_CommonSeedAndShots_AreAcceptedEverywhere()
     {
-        var args = ArgumentBinder.Bind(Descriptor, new Dictionary<string, string> { ["dut"] = "0", ["seed"] = "12", ["shots"] = "500" }, 1, out var problems);
+        var args = ArgumentBinder.Bind(
+            Descriptor,
+            new Dictionary<string, string>
+            {
+                ["dut"] = "0",
+                ["seed"] = "12",
+                ["shots"] = "500",
+            },
+            1,
+            out var problems
+        );
 
         Assert.Empty(problems);
         Assert.Equal(12, args.GetInt("seed"));

@@ -25,7 +25,9 @@ public sealed class SetupLoaderTests : IDisposable
     [Fact]
     public async Task Load_SyntaxError_ReportsLineAndColumn()
     {
-        var setup = await LoadAsync("{\n  \"setup_type\": \"simulation\",\n  \"setup_name\": \"x\"\n  \"port\": 50051\n}\n");
+        var setup = await LoadAsync(
+            "{\n  \"setup_type\": \"simulation\",\n  \"setup_name\": \"x\"\n  \"port\": 50051\n}\n"
+        );
 
         var problem = Assert.Single(setup.Errors);
         Assert.Contains("line 4, column 3", problem.Message, StringComparison.Ordinal);
@@ -34,7 +36,9 @@ public sealed class SetupLoaderTests : IDisposable
     [Fact]
     public async Task Load_UnknownKey_IsAnErrorWithSuggestion()
     {
-        var setup = await LoadAsync("""{ "setup_type": "simulation", "setup_name": "x", "simulation": { "qubits": 2, "coupling": {} } }""");
+        var setup = await LoadAsync(
+            """{ "setup_type": "simulation", "setup_name": "x", "simulation": { "qubits": 2, "coupling": {} } }"""
+        );
 
         var problem = Assert.Single(setup.Errors);
         Assert.Equal("$.simulation.coupling", problem.Location);
@@ -44,7 +48,9 @@ public sealed class SetupLoaderTests : IDisposable
     [Fact]
     public async Task Load_WrongType_NamesThePath()
     {
-        var setup = await LoadAsync("""{ "setup_type": "simulation", "setup_name": "x", "timeout": "long", "simulation": { "qubits": 2 } }""");
+        var setup = await LoadAsync(
+            """{ "setup_type": "simulation", "setup_name": "x", "timeout": "long", "simulation": { "qubits": 2 } }"""
+        );
 
         var problem = Assert.Single(setup.Errors);
         Assert.Equal("$.timeout", problem.Location);
@@ -54,26 +60,37 @@ public sealed class SetupLoaderTests : IDisposable
     [Fact]
     public async Task Load_DuplicateKey_IsAnError()
     {
-        var setup = await LoadAsync("""{ "setup_type": "simulation", "setup_name": "x", "setup_name": "y", "simulation": { "qubits": 1 } }""");
+        var setup = await LoadAsync(
+            """{ "setup_type": "simulation", "setup_name": "x", "setup_name": "y", "simulation": { "qubits": 1 } }"""
+        );
 
-        Assert.Contains(setup.Errors, p => p.Location == "$.setup_name" && p.Message.Contains("more than once", StringComparison.Ordinal));
+        Assert.Contains(setup.Errors, p =>
+            p.Location == "$.setup_name" && p.Message.Contains("more than once", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
     public async Task Load_EveryProblemIsReported_NotOnlyTheFirst()
     {
-        var setup = await LoadAsync("""{ "setup_type": "simulator", "setup_name": "a b", "port": 0, "simulation": { "qubits": 2 } }""");
+        var setup = await LoadAsync(
+            """{ "setup_type": "simulator", "setup_name": "a b", "port": 0, "simulation": { "qubits": 2 } }"""
+        );
 
-        Assert.Equal(["$.port", "$.setup_name", "$.setup_type"], setup.Errors.Select(e => e.Location).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["$.port", "$.setup_name", "$.setup_type"],
+            setup.Errors.Select(e => e.Location).Order(StringComparer.Ordinal)
+        );
     }
 
     [Fact]
     public async Task Load_BackendRules_AreReportedAlongsideUnrelatedSchemaErrors()
     {
-        var setup = await LoadAsync("""
+        var setup = await LoadAsync(
+            """
             { "setup_type": "simulation", "setup_name": "x", "port": "fifty",
               "simulation": { "qubits": [ { "t1": 1e-5, "t2": 5e-5 } ] } }
-            """);
+            """
+        );
 
         Assert.Contains(setup.Errors, p => p.Location == "$.port");
         Assert.Contains(setup.Errors, p => p.Location == "$.simulation.qubits[0].t2");
@@ -86,7 +103,9 @@ public sealed class SetupLoaderTests : IDisposable
     [InlineData("\"timeout\": 1e-300", "$.timeout")]
     public async Task Load_ImplausibleValues_AreLocatedErrors(string member, string location)
     {
-        var setup = await LoadAsync($$"""{ "setup_type": "simulation", "setup_name": "x", {{member}}, "simulation": { "qubits": 1 } }""");
+        var setup = await LoadAsync(
+            $$"""{ "setup_type": "simulation", "setup_name": "x", {{member}}, "simulation": { "qubits": 1 } }"""
+        );
 
         Assert.Contains(setup.Errors, p => p.Location == location);
     }
@@ -94,7 +113,13 @@ public sealed class SetupLoaderTests : IDisposable
     [Fact]
     public async Task Load_Directory_IsSaidToBeADirectory()
     {
-        var setup = await SetupLoader.LoadAsync(_directory, new CommandLineOptions(), HostEnvironment.From(_ => null), Catalog, PluginFactories.Create(Catalog));
+        var setup = await SetupLoader.LoadAsync(
+            _directory,
+            new CommandLineOptions(),
+            HostEnvironment.From(_ => null),
+            Catalog,
+            PluginFactories.Create(Catalog)
+        );
 
         Assert.Contains("is a directory", Assert.Single(setup.Errors).Message, StringComparison.Ordinal);
     }
@@ -112,12 +137,14 @@ public sealed class SetupLoaderTests : IDisposable
     [Fact]
     public async Task Load_OriginalFlatFormat_IsMappedWithWarnings()
     {
-        var setup = await LoadAsync("""
+        var setup = await LoadAsync(
+            """
             { "setup_type": "simulation", "setup_name": "flat", "port": 50052, "num_qubits": 2, "log_level": "DEBUG",
               "experiment_timeout": 30, "simulation_backend": "numpy",
               "parameters": { "qubits": { "q0": { "f01": 5.0e9, "characterizations.SimpleT1": 2.0e-5, "t2": 1.5e-5 },
                                           "q1": { "f01": 5.1e9, "t2": 1.8e-5 } } } }
-            """);
+            """
+        );
 
         Assert.True(setup.IsValid, string.Join(Environment.NewLine, setup.Problems));
         Assert.Equal(TimeSpan.FromSeconds(30), setup.Settings!.ExperimentTimeout);
@@ -130,17 +157,24 @@ public sealed class SetupLoaderTests : IDisposable
     [Fact]
     public async Task Load_EnvironmentAndCommandLine_TakePrecedenceOverTheFile()
     {
-        var json = """{ "setup_type": "simulation", "setup_name": "p", "port": 50060, "logging": { "level": "ERROR" }, "simulation": { "qubits": 1 } }""";
-        var environment = HostEnvironment.From(name => name switch
-        {
-            "LEEQ_EPII_PORT" => "50061",
-            "LEEQ_EPII_LOG_LEVEL" => "DEBUG",
-            "LEEQ_EPII_MAX_MESSAGE_SIZE" => "2048",
-            _ => null,
-        });
+        var json =
+            """{ "setup_type": "simulation", "setup_name": "p", "port": 50060, "logging": { "level": "ERROR" }, "simulation": { "qubits": 1 } }""";
+        var environment = HostEnvironment.From(name =>
+            name switch
+            {
+                "LEEQ_EPII_PORT" => "50061",
+                "LEEQ_EPII_LOG_LEVEL" => "DEBUG",
+                "LEEQ_EPII_MAX_MESSAGE_SIZE" => "2048",
+                _ => null,
+            }
+        );
 
         var fromEnvironment = await LoadAsync(json, environment: environment);
-        var fromCommandLine = await LoadAsync(json, new CommandLineOptions { Port = 50062, LogLevel = "WARNING" }, environment);
+        var fromCommandLine = await LoadAsync(
+            json,
+            new CommandLineOptions { Port = 50062, LogLevel = "WARNING" },
+            environment
+        );
 
         Assert.Equal(50061, fromEnvironment.Settings!.Port);
         Assert.Equal(Serilog.Events.LogEventLevel.Debug, fromEnvironment.Settings.LogLevel);
@@ -154,7 +188,8 @@ public sealed class SetupLoaderTests : IDisposable
     {
         var setup = await LoadAsync(
             """{ "setup_type": "simulation", "setup_name": "e", "simulation": { "qubits": 1 } }""",
-            environment: HostEnvironment.From(name => name == "LEEQ_EPII_PORT" ? "fifty" : null));
+            environment: HostEnvironment.From(name => name == "LEEQ_EPII_PORT" ? "fifty" : null)
+        );
 
         Assert.Contains(setup.Errors, p => p.Location == "LEEQ_EPII_PORT");
     }
@@ -168,10 +203,20 @@ public sealed class SetupLoaderTests : IDisposable
         Assert.Equal("/etc/leeq-epii/lab1.json", HostEnvironment.From(_ => null).ResolveConfigPath("lab1"));
     }
 
-    private async Task<SetupDefinition> LoadAsync(string json, CommandLineOptions? options = null, HostEnvironment? environment = null)
+    private async Task<SetupDefinition> LoadAsync(
+        string json,
+        CommandLineOptions? options = null,
+        HostEnvironment? environment = null
+    )
     {
         var path = Path.Combine(_directory, $"{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(path, json);
-        return await SetupLoader.LoadAsync(path, options ?? new CommandLineOptions(), environment ?? HostEnvironment.From(_ => null), Catalog, PluginFactories.Create(Catalog));
+        return await SetupLoader.LoadAsync(
+            path,
+            options ?? new CommandLineOptions(),
+            environment ?? HostEnvironment.From(_ => null),
+            Catalog,
+            PluginFactories.Create(Catalog)
+        );
     }
 }

@@ -136,5 +136,6 @@ public sealed class ValueParserTests
     [InlineData(double.PositiveInfinity, "inf")]
     [InlineData(true, "true")]
     [InlineData(null, "null")]
-    public void Render_UsesJsonSpelling(object? value, string expected) => Assert.Equal(expected, ValueParser.Render(value));
+    public void Render_UsesJsonSpelling(object? value, string expected) =>
+        Assert.Equal(expected, ValueParser.Render(value));
 }

@@ -11,14 +11,17 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Tests;
 /// <summary>The backend as the host sees it: configuration, parameters, shots and seeds.</summary>
 public sealed class BackendTests(ITestOutputHelper output)
 {
-    private static BackendConfiguration Config(string simulationJson) => new()
-    {
-        SetupName = "test",
-        SetupType = "simulation",
-        Document = JsonDocument.Parse($$"""{ "setup_type": "simulation", "simulation": {{simulationJson}} }""").RootElement,
-        StateDirectory = Path.GetTempPath(),
-        LoggerFactory = NullLoggerFactory.Instance,
-    };
+    private static BackendConfiguration Config(string simulationJson) =>
+        new()
+        {
+            SetupName = "test",
+            SetupType = "simulation",
+            Document = JsonDocument
+                .Parse($$"""{ "setup_type": "simulation", "simulation": {{simulationJson}} }""")
+                .RootElement,
+            StateDirectory = Path.GetTempPath(),
+            LoggerFactory = NullLoggerFactory.Instance,
+        };
 
     private static async Task<IQuantumBackend> Create(string simulationJson) =>
         await new SimulationBackendFactory().CreateAsync(Config(simulationJson), CancellationToken.None);
@@ -26,7 +29,9 @@ public sealed class BackendTests(ITestOutputHelper output)
     [Fact]
     public void Validate_T2AboveTwiceT1_NamesTheQubitsT2()
     {
-        var problems = new SimulationBackendFactory().Validate(Config("""{ "qubits": [ { "t1": 20e-6, "t2": 50e-6 } ] }""")).ToList();
+        var problems = new SimulationBackendFactory()
+            .Validate(Config("""{ "qubits": [ { "t1": 20e-6, "t2": 50e-6 } ] }"""))
+            .ToList();
 
         var problem = Assert.Single(problems);
         Assert.Equal("$.simulation.qubits[0].t2", problem.Path);
@@ -36,7 +41,9 @@ public sealed class BackendTests(ITestOutputHelper output)
     [Fact]
     public void Validate_CouplingToMissingQubit_NamesTheCoupling()
     {
-        var problems = new SimulationBackendFactory().Validate(Config("""{ "qubits": 2, "couplings": { "q0-q3": { "strength": 1e6 } } }""")).ToList();
+        var problems = new SimulationBackendFactory()
+            .Validate(Config("""{ "qubits": 2, "couplings": { "q0-q3": { "strength": 1e6 } } }"""))
+            .ToList();
 
         var problem = Assert.Single(problems);
         Assert.Equal("$.simulation.couplings['q0-q3']", problem.Path);
@@ -46,7 +53,9 @@ public sealed class BackendTests(ITestOutputHelper output)
     [Fact]
     public async Task CreateAsync_InvalidSection_ThrowsInvalidOperationWithThePath()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Create("""{ "qubits": 1, "couplings": { "q0-q0": { "strength": 1 } } }"""));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Create("""{ "qubits": 1, "couplings": { "q0-q0": { "strength": 1 } } }""")
+        );
         Assert.Contains("$.simulation.couplings['q0-q0']", error.Message, StringComparison.Ordinal);
     }
 
@@ -85,10 +94,16 @@ public sealed class BackendTests(ITestOutputHelper output)
             return b.Measure(0, cal.ReadoutFrequencyMhz, cal.ReadoutAmp, cal.ReadoutWidthUs, "m").Build();
         }
 
-        var result = await backend.ExecuteAsync(new ExecutionRequest
-        {
-            Programs = [Prepare(false), Prepare(true)], Shots = 20000, Seed = 7, Parameters = snapshot,
-        }, CancellationToken.None);
+        var result = await backend.ExecuteAsync(
+            new ExecutionRequest
+            {
+                Programs = [Prepare(false), Prepare(true)],
+                Shots = 20000,
+                Seed = 7,
+                Parameters = snapshot,
+            },
+            CancellationToken.None
+        );
 
         var p10 = result.Programs[0]["m"].PExcited;
         var p01 = 1 - result.Programs[1]["m"].P1;
@@ -103,16 +118,32 @@ public sealed class BackendTests(ITestOutputHelper output)
         // 800 identical π/2 programs of 200 shots each, readout noise 0 so that assignment is exact. The standard
         // deviation of the measured P1 must equal √(p(1−p)/shots), p from the noiseless run, within 10 %.
         await using var backend = await Create("""{ "qubits": [ { "readout_noise": 0 } ] }""");
-        var program = PulseProgram.Builder().Play(0, 5000, 0.125, 0, 0.04, Square).Measure(0, 6999.5, 0.15, 1, "m").Build();
+        var program = PulseProgram
+            .Builder()
+            .Play(0, 5000, 0.125, 0, 0.04, Square)
+            .Measure(0, 6999.5, 0.15, 1, "m")
+            .Build();
         var programs = Enumerable.Repeat(program, 800).ToList();
-        var noisy = await backend.ExecuteAsync(new ExecutionRequest
-        {
-            Programs = programs, Shots = 200, Seed = 1234, Parameters = Snapshot(backend.Parameters),
-        }, CancellationToken.None);
-        var exact = await backend.ExecuteAsync(new ExecutionRequest
-        {
-            Programs = [program], Shots = 200, Seed = 1, Parameters = Snapshot(backend.Parameters, (WellKnownParameters.SamplingNoise, false)),
-        }, CancellationToken.None);
+        var noisy = await backend.ExecuteAsync(
+            new ExecutionRequest
+            {
+                Programs = programs,
+                Shots = 200,
+                Seed = 1234,
+                Parameters = Snapshot(backend.Parameters),
+            },
+            CancellationToken.None
+        );
+        var exact = await backend.ExecuteAsync(
+            new ExecutionRequest
+            {
+                Programs = [program],
+                Shots = 200,
+                Seed = 1,
+                Parameters = Snapshot(backend.Parameters, (WellKnownParameters.SamplingNoise, false)),
+            },
+            CancellationToken.None
+        );
 
         var p = exact.Programs[0]["m"].P1;
         var values = noisy.Programs.Select(o => o["m"].P1).ToArray();
@@ -128,14 +159,28 @@ public sealed class BackendTests(ITestOutputHelper output)
     public async Task SameSeed_GivesIdenticalArrays_DifferentSeedDoesNot()
     {
         await using var backend = await Create("""{ "qubits": 2, "couplings": { "q0-q1": { "strength": 2e6 } } }""");
-        var programs = Enumerable.Range(0, 24).Select(i => PulseProgram.Builder()
-            .Play(0, 5000, 0.3, 0, 0.004 * i, new PulseEnvelope { Shape = EnvelopeShape.Gaussian })
-            .Barrier().Delay(0.05 * i)
-            .Measure(0, 6999.5, 0.15, 1, "a").Measure(1, 7149.5, 0.15, 1, "b").Build()).ToList();
-        ExecutionRequest Request(long seed) => new()
-        {
-            Programs = programs, Shots = 300, Seed = seed, ReturnShots = true, Parameters = Snapshot(backend.Parameters),
-        };
+        var programs = Enumerable
+            .Range(0, 24)
+            .Select(i =>
+                PulseProgram
+                    .Builder()
+                    .Play(0, 5000, 0.3, 0, 0.004 * i, new PulseEnvelope { Shape = EnvelopeShape.Gaussian })
+                    .Barrier()
+                    .Delay(0.05 * i)
+                    .Measure(0, 6999.5, 0.15, 1, "a")
+                    .Measure(1, 7149.5, 0.15, 1, "b")
+                    .Build()
+            )
+            .ToList();
+        ExecutionRequest Request(long seed) =>
+            new()
+            {
+                Programs = programs,
+                Shots = 300,
+                Seed = seed,
+                ReturnShots = true,
+                Parameters = Snapshot(backend.Parameters),
+            };
 
         var first = await backend.ExecuteAsync(Request(42), CancellationToken.None);
         var second = await backend.ExecuteAsync(Request(42), CancellationToken.None);
@@ -165,19 +210,36 @@ public sealed class BackendTests(ITestOutputHelper output)
         const string json = """{ "qubits": 2, "couplings": { "q0-q1": { "strength": 2e6 } } }""";
         await using var kept = await Create(json);
         await using var fresh = await Create(json);
-        var programs = Enumerable.Range(0, 12).Select(i => PulseProgram.Builder()
-            .Play(0, 5000, 0.2, 0, 0.01 * i, Square)
-            .Play(0, 5000, 0.3, 0, 0.04, new PulseEnvelope { Shape = EnvelopeShape.Drag, DragAlpha = -600 })
-            .Barrier().Delay(0.2 * i)
-            .Measure(0, 6999.5, 0.15, 1, "a").Measure(1, 7149.5, 0.15, 1, "b").Build()).ToList();
-        ExecutionRequest Request(ParameterSnapshot snapshot) => new()
-        {
-            Programs = programs, Shots = 100, Seed = 9, ReturnShots = true, Parameters = snapshot,
-        };
+        var programs = Enumerable
+            .Range(0, 12)
+            .Select(i =>
+                PulseProgram
+                    .Builder()
+                    .Play(0, 5000, 0.2, 0, 0.01 * i, Square)
+                    .Play(0, 5000, 0.3, 0, 0.04, new PulseEnvelope { Shape = EnvelopeShape.Drag, DragAlpha = -600 })
+                    .Barrier()
+                    .Delay(0.2 * i)
+                    .Measure(0, 6999.5, 0.15, 1, "a")
+                    .Measure(1, 7149.5, 0.15, 1, "b")
+                    .Build()
+            )
+            .ToList();
+        ExecutionRequest Request(ParameterSnapshot snapshot) =>
+            new()
+            {
+                Programs = programs,
+                Shots = 100,
+                Seed = 9,
+                ReturnShots = true,
+                Parameters = snapshot,
+            };
 
         var snapshot = Snapshot(kept.Parameters);
         await kept.ExecuteAsync(Request(snapshot), CancellationToken.None);
-        await kept.ExecuteAsync(Request(Snapshot(kept.Parameters, ("sim.q0.t1", 20.0), ("sim.q0.t2", 20.0))), CancellationToken.None);
+        await kept.ExecuteAsync(
+            Request(Snapshot(kept.Parameters, ("sim.q0.t1", 20.0), ("sim.q0.t2", 20.0))),
+            CancellationToken.None
+        );
         await kept.ExecuteAsync(Request(snapshot), CancellationToken.None);
         var reused = await kept.ExecuteAsync(Request(snapshot), CancellationToken.None);
         var reference = await fresh.ExecuteAsync(Request(Snapshot(fresh.Parameters)), CancellationToken.None);
@@ -201,13 +263,21 @@ public sealed class BackendTests(ITestOutputHelper output)
     {
         // Denormal amplitudes once sent the propagators into denormal arithmetic that never finished.
         await using var backend = await Create("""{ "qubits": 2, "couplings": { "q0-q1": { "strength": 2e6 } } }""");
-        PulseProgram Program(double amp) => PulseProgram.Builder()
-            .Play(0, 5000, amp, 0, 0.05, PulseEnvelope.Square)
-            .Measure(0, 6999.5, 0.15, 1, "a").Build();
-        ExecutionRequest Request(double amp) => new()
-        {
-            Programs = [Program(amp)], Shots = 200, Seed = 7, ReturnShots = true, Parameters = Snapshot(backend.Parameters),
-        };
+        PulseProgram Program(double amp) =>
+            PulseProgram
+                .Builder()
+                .Play(0, 5000, amp, 0, 0.05, PulseEnvelope.Square)
+                .Measure(0, 6999.5, 0.15, 1, "a")
+                .Build();
+        ExecutionRequest Request(double amp) =>
+            new()
+            {
+                Programs = [Program(amp)],
+                Shots = 200,
+                Seed = 7,
+                ReturnShots = true,
+                Parameters = Snapshot(backend.Parameters),
+            };
 
         var tiny = await backend.ExecuteAsync(Request(amplitude), CancellationToken.None);
         var none = await backend.ExecuteAsync(Request(0.0), CancellationToken.None);
@@ -222,12 +292,30 @@ public sealed class BackendTests(ITestOutputHelper output)
         // T1 read from the snapshot: after a π pulse and 10 µs, P1 ≈ exp(−10/T1)·P1(0) (noise off). Tolerance 2e-2.
         await using var backend = await Create("""{ "qubits": 1 }""");
         var cal = QubitCalibration.From(Snapshot(backend.Parameters), 0);
-        var program = PulseProgram.Builder().Play(0, cal.F01Mhz, cal.PiAmp, 0, cal.PiWidthUs, cal.Envelope).Delay(10)
-            .Measure(0, cal.ReadoutFrequencyMhz, cal.ReadoutAmp, 1, "m").Build();
+        var program = PulseProgram
+            .Builder()
+            .Play(0, cal.F01Mhz, cal.PiAmp, 0, cal.PiWidthUs, cal.Envelope)
+            .Delay(10)
+            .Measure(0, cal.ReadoutFrequencyMhz, cal.ReadoutAmp, 1, "m")
+            .Build();
         async Task<double> P1With(double t1)
         {
-            var snapshot = Snapshot(backend.Parameters, ("sim.q0.t1", t1), ("sim.q0.t2", Math.Min(40.0, 2 * t1)), (WellKnownParameters.SamplingNoise, false));
-            var r = await backend.ExecuteAsync(new ExecutionRequest { Programs = [program], Shots = 1, Seed = 0, Parameters = snapshot }, CancellationToken.None);
+            var snapshot = Snapshot(
+                backend.Parameters,
+                ("sim.q0.t1", t1),
+                ("sim.q0.t2", Math.Min(40.0, 2 * t1)),
+                (WellKnownParameters.SamplingNoise, false)
+            );
+            var r = await backend.ExecuteAsync(
+                new ExecutionRequest
+                {
+                    Programs = [program],
+                    Shots = 1,
+                    Seed = 0,
+                    Parameters = snapshot,
+                },
+                CancellationToken.None
+            );
             return r.Programs[0]["m"].P1;
         }
 
@@ -243,7 +331,10 @@ public sealed class BackendTests(ITestOutputHelper output)
         await cts.CancelAsync();
         var request = new ExecutionRequest
         {
-            Programs = [PulseProgram.Builder().Delay(1).Measure(0, 7000, 0.1, 1, "m").Build()], Shots = 10, Seed = 1, Parameters = ParameterSnapshot.Empty,
+            Programs = [PulseProgram.Builder().Delay(1).Measure(0, 7000, 0.1, 1, "m").Build()],
+            Shots = 10,
+            Seed = 1,
+            Parameters = ParameterSnapshot.Empty,
         };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => backend.ExecuteAsync(request, cts.Token));
@@ -255,10 +346,15 @@ public sealed class BackendTests(ITestOutputHelper output)
         await using var backend = await Create("""{ "qubits": 2 }""");
         var request = new ExecutionRequest
         {
-            Programs = [PulseProgram.Builder().Measure(3, 7000, 0.1, 1, "m").Build()], Shots = 10, Seed = 1, Parameters = ParameterSnapshot.Empty,
+            Programs = [PulseProgram.Builder().Measure(3, 7000, 0.1, 1, "m").Build()],
+            Shots = 10,
+            Seed = 1,
+            Parameters = ParameterSnapshot.Empty,
         };
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => backend.ExecuteAsync(request, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            backend.ExecuteAsync(request, CancellationToken.None)
+        );
         Assert.Contains("q3", error.Message, StringComparison.Ordinal);
     }
 }

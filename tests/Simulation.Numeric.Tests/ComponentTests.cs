@@ -19,11 +19,19 @@ public sealed class ComponentTests
         var drag = new PulseEnvelope { Shape = EnvelopeShape.Drag, DragAlpha = -600 };
         var cosine = new PulseEnvelope { Shape = EnvelopeShape.CosineEdgeSquare, RampFraction = 0.2 };
 
-        PulseProgramBuilder Q0(PulseProgramBuilder b, int q) => b.Play(q, 5000.7, 0.23, 0.1, 0.04, drag).Delay(0.31, q).Play(q, 5000.7, 0.23, 0.4, 0.04, drag);
-        PulseProgramBuilder Q1(PulseProgramBuilder b, int q) => b.Delay(0.05, q).Play(q, 5099, 0.4, 0, 0.06, cosine).VirtualZ(q, 1.1).Play(q, 5100, 0.3, 0.2, 0.02, Square);
+        PulseProgramBuilder Q0(PulseProgramBuilder b, int q) =>
+            b.Play(q, 5000.7, 0.23, 0.1, 0.04, drag).Delay(0.31, q).Play(q, 5000.7, 0.23, 0.4, 0.04, drag);
+        PulseProgramBuilder Q1(PulseProgramBuilder b, int q) =>
+            b.Delay(0.05, q).Play(q, 5099, 0.4, 0, 0.06, cosine).VirtualZ(q, 1.1).Play(q, 5100, 0.3, 0.2, 0.02, Square);
 
-        var joint = Run(Device(q0, q1, q2), Q1(Q0(PulseProgram.Builder(), 0), 1)
-            .Measure(0, 7000, 0.15, 1, "a").Measure(1, 7150, 0.15, 1, "b").Measure(2, 7300, 0.15, 1, "c").Build());
+        var joint = Run(
+            Device(q0, q1, q2),
+            Q1(Q0(PulseProgram.Builder(), 0), 1)
+                .Measure(0, 7000, 0.15, 1, "a")
+                .Measure(1, 7150, 0.15, 1, "b")
+                .Measure(2, 7300, 0.15, 1, "c")
+                .Build()
+        );
         var alone0 = Run(Device(q0), Q0(PulseProgram.Builder(), 0).Measure(0, 7000, 0.15, 1, "a").Build())[0];
         var alone1 = Run(Device(q1), Q1(PulseProgram.Builder(), 0).Measure(0, 7150, 0.15, 1, "b").Build())[0];
 

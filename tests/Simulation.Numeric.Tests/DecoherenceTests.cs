@@ -8,8 +8,8 @@ public sealed class DecoherenceTests
 {
     private const double T1 = 50;
     private const double T2 = 40;
-    private const double FastRabi = 500;        // MHz per unit amplitude
-    private const double PiWidth = 0.001;       // 1 ns π pulse at amplitude 1
+    private const double FastRabi = 500; // MHz per unit amplitude
+    private const double PiWidth = 0.001; // 1 ns π pulse at amplitude 1
     private const double F01 = 5000;
 
     [Fact]
@@ -17,8 +17,16 @@ public sealed class DecoherenceTests
     {
         // dP1/dt = −P1/T1 exactly for two levels, whatever the coherences: P1(t)/P1(0) = exp(−t/T1). Tolerance 1e-6.
         var device = Device(Qubit(levels: 2, t1: T1, t2: T2, rabi: FastRabi));
-        double Excited(double delay) => P1(device, PulseProgram.Builder()
-            .Play(0, F01, 1.0, 0, PiWidth, Square).Delay(delay).Measure(0, 7000, 0.15, 1, "m").Build());
+        double Excited(double delay) =>
+            P1(
+                device,
+                PulseProgram
+                    .Builder()
+                    .Play(0, F01, 1.0, 0, PiWidth, Square)
+                    .Delay(delay)
+                    .Measure(0, 7000, 0.15, 1, "m")
+                    .Build()
+            );
 
         var start = Excited(0);
         Assert.True(start > 0.999, "the 1 ns π pulse should invert the qubit");

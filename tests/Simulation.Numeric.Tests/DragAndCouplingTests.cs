@@ -28,7 +28,9 @@ public sealed class DragAndCouplingTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"no DRAG: leakage {plain[2]:E3}, P1 {plain[1]:F6}; best alpha {bestAlpha} MHz: leakage {best:E3}");
+        output.WriteLine(
+            $"no DRAG: leakage {plain[2]:E3}, P1 {plain[1]:F6}; best alpha {bestAlpha} MHz: leakage {best:E3}"
+        );
         Assert.True(plain[2] > 1e-5, "a 20 ns pulse at 300 MHz anharmonicity leaks measurably");
         Assert.True(plain[2] > 10 * best, $"DRAG should suppress leakage: {plain[2]:E3} vs {best:E3}");
         Assert.InRange(bestAlpha, -360.0, -240.0);
@@ -46,7 +48,9 @@ public sealed class DragAndCouplingTests(ITestOutputHelper output)
         var high = PhaseError(device, q, -900);
         var chosen = PhaseError(device, q, SimulationParameters.OptimalDragAlpha(q));
         var none = PhaseError(device, q, double.PositiveInfinity);
-        output.WriteLine($"phase error: none {none:E3}, alpha=-300 {low:E3}, default {chosen:E3}, alpha=-900 {high:E3}");
+        output.WriteLine(
+            $"phase error: none {none:E3}, alpha=-300 {low:E3}, default {chosen:E3}, alpha=-900 {high:E3}"
+        );
         Assert.True(low * high < 0, "the phase error must change sign across the optimum");
         Assert.True(Math.Abs(chosen) < 1e-3, $"default DRAG alpha leaves phase error {chosen:E3}");
         Assert.True(Math.Abs(none) > 1e-2, "without DRAG the phase error is visible");
@@ -54,22 +58,38 @@ public sealed class DragAndCouplingTests(ITestOutputHelper output)
 
     private const double DragWidth = 0.02;
 
-    private static PulseEnvelope DragEnvelope(double alpha) => new() { Shape = EnvelopeShape.Drag, Sigmas = 2, DragAlpha = alpha };
+    private static PulseEnvelope DragEnvelope(double alpha) =>
+        new()
+        {
+            Shape = EnvelopeShape.Drag,
+            Sigmas = 2,
+            DragAlpha = alpha,
+        };
 
     private static double[] Pi(DeviceModel device, QubitProperties q, double alpha)
     {
         var envelope = DragEnvelope(alpha);
         var amp = SimulationParameters.PiAmplitude(q, envelope, DragWidth);
-        return Run(device, PulseProgram.Builder().Play(0, q.F01Mhz, amp, 0, DragWidth, envelope).Measure(0, 7000, 0.15, 1, "m").Build())[0];
+        return Run(
+            device,
+            PulseProgram.Builder().Play(0, q.F01Mhz, amp, 0, DragWidth, envelope).Measure(0, 7000, 0.15, 1, "m").Build()
+        )[0];
     }
 
     private static double PhaseError(DeviceModel device, QubitProperties q, double alpha)
     {
         var envelope = DragEnvelope(alpha);
         var amp = SimulationParameters.PiAmplitude(q, envelope, DragWidth);
-        double Pair(double first, double second) => Run(device, PulseProgram.Builder()
-            .Play(0, q.F01Mhz, amp, first, DragWidth, envelope).Play(0, q.F01Mhz, amp / 2, second, DragWidth, envelope)
-            .Measure(0, 7000, 0.15, 1, "m").Build())[0][1];
+        double Pair(double first, double second) =>
+            Run(
+                device,
+                PulseProgram
+                    .Builder()
+                    .Play(0, q.F01Mhz, amp, first, DragWidth, envelope)
+                    .Play(0, q.F01Mhz, amp / 2, second, DragWidth, envelope)
+                    .Measure(0, 7000, 0.15, 1, "m")
+                    .Build()
+            )[0][1];
         return Pair(0, Math.PI / 2) - Pair(Math.PI / 2, 0);
     }
 
@@ -83,9 +103,17 @@ public sealed class DragAndCouplingTests(ITestOutputHelper output)
         var device = Coupled(j, Qubit(levels: 2, rabi: 500), Qubit(levels: 2, rabi: 500));
         foreach (var t in new[] { 0.0, 0.03, 0.0625, 0.1, 0.125, 0.2, 0.25, 0.31 })
         {
-            var populations = Run(device, PulseProgram.Builder()
-                .Play(0, 5000, 1.0, 0, 0.001, Square).Barrier().Delay(t)
-                .Measure(0, 7000, 0.15, 1, "a").Measure(1, 7150, 0.15, 1, "b").Build());
+            var populations = Run(
+                device,
+                PulseProgram
+                    .Builder()
+                    .Play(0, 5000, 1.0, 0, 0.001, Square)
+                    .Barrier()
+                    .Delay(t)
+                    .Measure(0, 7000, 0.15, 1, "a")
+                    .Measure(1, 7150, 0.15, 1, "b")
+                    .Build()
+            );
             var expected = Math.Pow(Math.Sin(2 * Math.PI * j * (t + 0.0005)), 2);
             Assert.Equal(expected, populations[1][1], 2e-3);
             Assert.Equal(1 - expected, populations[0][1], 2e-3);
@@ -103,8 +131,16 @@ public sealed class DragAndCouplingTests(ITestOutputHelper output)
         var g = Math.Sqrt((4 * j * j) + (detuning * detuning));
         foreach (var t in new[] { 0.02, 0.05, 0.079, 0.11 })
         {
-            var populations = Run(device, PulseProgram.Builder()
-                .Play(0, 5000, 1.0, 0, 0.001, Square).Barrier().Delay(t).Measure(1, 7150, 0.15, 1, "b").Build());
+            var populations = Run(
+                device,
+                PulseProgram
+                    .Builder()
+                    .Play(0, 5000, 1.0, 0, 0.001, Square)
+                    .Barrier()
+                    .Delay(t)
+                    .Measure(1, 7150, 0.15, 1, "b")
+                    .Build()
+            );
             var expected = 4 * j * j / (g * g) * Math.Pow(Math.Sin(Math.PI * g * (t + 0.0005)), 2);
             Assert.Equal(expected, populations[0][1], 3e-3);
         }
@@ -116,11 +152,16 @@ public sealed class DragAndCouplingTests(ITestOutputHelper output)
         // The "qutip" engine integrates every segment; it must reproduce the exact engine within 1e-6.
         var q0 = Qubit(levels: 3, t1: 20, t2: 15, rabi: 50, thermal: 0.02);
         var q1 = Qubit(levels: 3, t1: 30, t2: 25, rabi: 40, f01: 5100);
-        var program = PulseProgram.Builder()
+        var program = PulseProgram
+            .Builder()
             .Play(0, 5000, 0.4, 0.3, 0.04, new PulseEnvelope { Shape = EnvelopeShape.Drag, DragAlpha = -300 })
-            .Play(1, 5101, 0.25, 0, 0.05, Square).Delay(0.3).Barrier()
+            .Play(1, 5101, 0.25, 0, 0.05, Square)
+            .Delay(0.3)
+            .Barrier()
             .Play(0, 4999, 0.3, 1.0, 0.03, new PulseEnvelope { Shape = EnvelopeShape.CosineEdgeSquare })
-            .Measure(0, 7000, 0.15, 1, "a").Measure(1, 7150, 0.15, 1, "b").Build();
+            .Measure(0, 7000, 0.15, 1, "a")
+            .Measure(1, 7150, 0.15, 1, "b")
+            .Build();
 
         var exact = Run(Coupled(1.5, q0, q1), program);
         var integrated = Run(Coupled(1.5, q0, q1, EngineKind.Integrated), program);

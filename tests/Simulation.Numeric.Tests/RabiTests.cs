@@ -7,7 +7,7 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Tests;
 public sealed class RabiTests
 {
     private const double Amp = 0.3;
-    private const double Rabi = 50;   // MHz per unit amplitude
+    private const double Rabi = 50; // MHz per unit amplitude
 
     [Fact]
     public void ResonantSquarePulse_TwoLevelsNoDecoherence_FollowsSinSquaredWithin1e6()
@@ -17,7 +17,11 @@ public sealed class RabiTests
         var omega = 2 * Math.PI * Rabi * Amp;
         for (var w = 0.0; w <= 0.2; w += 0.0037)
         {
-            var program = PulseProgram.Builder().Play(0, 5000, Amp, 0, w, Square).Measure(0, 7000, 0.15, 1, "m").Build();
+            var program = PulseProgram
+                .Builder()
+                .Play(0, 5000, Amp, 0, w, Square)
+                .Measure(0, 7000, 0.15, 1, "m")
+                .Build();
             Assert.Equal(Math.Pow(Math.Sin(omega * w / 2), 2), P1(device, program), 1e-6);
         }
     }
@@ -36,9 +40,17 @@ public sealed class RabiTests
         var peak = 0.0;
         for (var w = 0.0; w <= 0.3; w += 0.0041)
         {
-            var program = PulseProgram.Builder().Play(0, 5000 - detuningMhz, Amp, 0, w, Square).Measure(0, 7000, 0.15, 1, "m").Build();
+            var program = PulseProgram
+                .Builder()
+                .Play(0, 5000 - detuningMhz, Amp, 0, w, Square)
+                .Measure(0, 7000, 0.15, 1, "m")
+                .Build();
             var p1 = P1(device, program);
-            Assert.Equal(omega * omega / (generalised * generalised) * Math.Pow(Math.Sin(generalised * w / 2), 2), p1, 1e-6);
+            Assert.Equal(
+                omega * omega / (generalised * generalised) * Math.Pow(Math.Sin(generalised * w / 2), 2),
+                p1,
+                1e-6
+            );
             peak = Math.Max(peak, p1);
         }
 
@@ -52,9 +64,14 @@ public sealed class RabiTests
         // a virtual-Z of π between them acts like the opposite phase. Tolerance 1e-6.
         var device = Device(Qubit(levels: 2, rabi: Rabi));
         var half = 0.25 / (Rabi * Amp);
-        PulseProgram Two(double secondPhase, double vz) => PulseProgram.Builder()
-            .Play(0, 5000, Amp, 0, half, Square).VirtualZ(0, vz).Play(0, 5000, Amp, secondPhase, half, Square)
-            .Measure(0, 7000, 0.15, 1, "m").Build();
+        PulseProgram Two(double secondPhase, double vz) =>
+            PulseProgram
+                .Builder()
+                .Play(0, 5000, Amp, 0, half, Square)
+                .VirtualZ(0, vz)
+                .Play(0, 5000, Amp, secondPhase, half, Square)
+                .Measure(0, 7000, 0.15, 1, "m")
+                .Build();
 
         Assert.Equal(1.0, P1(device, Two(0, 0)), 1e-6);
         Assert.Equal(0.0, P1(device, Two(Math.PI, 0)), 1e-6);

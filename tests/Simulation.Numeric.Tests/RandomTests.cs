@@ -12,9 +12,18 @@ public sealed class RandomTests
         // where the ziggurat switches to its tail method.
         const int n = 2_000_000;
         var random = new SeededRandom(2024, 3);
-        double sum = 0, sumSquares = 0, sumFourth = 0;
+        double sum = 0,
+            sumSquares = 0,
+            sumFourth = 0;
         var beyond = new[] { 0.5, 1.0, 2.0, 3.442619855899, 4.0 };
-        var expected = new[] { 0.6170750774519738, 0.31731050786291415, 0.04550026389635844, 0.0005761085123916405, 6.334248366623993e-05 };
+        var expected = new[]
+        {
+            0.6170750774519738,
+            0.31731050786291415,
+            0.04550026389635844,
+            0.0005761085123916405,
+            6.334248366623993e-05,
+        };
         var counts = new int[beyond.Length];
         var negative = 0;
         for (var i = 0; i < n; i++)

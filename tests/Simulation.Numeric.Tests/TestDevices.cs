@@ -13,18 +13,39 @@ internal static class TestDevices
     public const double Forever = 1e12;
 
     public static QubitProperties Qubit(
-        int levels = 2, double f01 = 5000, double t1 = Forever, double t2 = Forever, double rabi = 50,
-        double thermal = 0, double anharmonicity = -300) =>
+        int levels = 2,
+        double f01 = 5000,
+        double t1 = Forever,
+        double t2 = Forever,
+        double rabi = 50,
+        double thermal = 0,
+        double anharmonicity = -300
+    ) =>
         QubitProperties.Default(0, levels) with
         {
-            F01Mhz = f01, T1Us = t1, T2Us = t2, RabiRateMhz = rabi, ThermalPopulation = thermal, AnharmonicityMhz = anharmonicity,
+            F01Mhz = f01,
+            T1Us = t1,
+            T2Us = t2,
+            RabiRateMhz = rabi,
+            ThermalPopulation = thermal,
+            AnharmonicityMhz = anharmonicity,
         };
 
     public static DeviceModel Device(params QubitProperties[] qubits) =>
         new() { Qubits = qubits, Couplings = new Dictionary<(int A, int B), double>() };
 
-    public static DeviceModel Coupled(double jMhz, QubitProperties q0, QubitProperties q1, EngineKind engine = EngineKind.Exact) =>
-        new() { Qubits = [q0, q1], Couplings = new Dictionary<(int A, int B), double> { [(0, 1)] = jMhz }, Engine = engine };
+    public static DeviceModel Coupled(
+        double jMhz,
+        QubitProperties q0,
+        QubitProperties q1,
+        EngineKind engine = EngineKind.Exact
+    ) =>
+        new()
+        {
+            Qubits = [q0, q1],
+            Couplings = new Dictionary<(int A, int B), double> { [(0, 1)] = jMhz },
+            Engine = engine,
+        };
 
     /// <summary>Populations of every measurement of one program.</summary>
     public static double[][] Run(DeviceModel device, PulseProgram program) =>
@@ -36,7 +57,10 @@ internal static class TestDevices
     public static PulseEnvelope Square => PulseEnvelope.Square;
 
     /// <summary>A snapshot holding every default of <paramref name="definitions"/>, with overrides.</summary>
-    public static ParameterSnapshot Snapshot(IEnumerable<ParameterDefinition> definitions, params (string Name, object? Value)[] overrides)
+    public static ParameterSnapshot Snapshot(
+        IEnumerable<ParameterDefinition> definitions,
+        params (string Name, object? Value)[] overrides
+    )
     {
         var values = definitions.ToDictionary(d => d.Name, d => d.Default, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in overrides)

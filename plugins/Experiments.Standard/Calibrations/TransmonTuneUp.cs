@@ -19,42 +19,54 @@ public sealed class TransmonTuneUp : IExperiment
     private static readonly string[] Names = ["qubit_spectroscopy", "rabi", "ramsey", "pingpong", "drag", "t1", "echo"];
 
     /// <inheritdoc />
-    public ExperimentDescriptor Descriptor { get; } = new()
-    {
-        Name = "calibrations.TransmonTuneUp",
-        Aliases = ["tuneup"],
-        Description = "Single-qubit tune-up chain: qubit spectroscopy, Rabi, Ramsey, ping-pong, DRAG, then T1 and echo, stopping at the first bad fit.",
-        Purpose = "Calibrates f01, pi_amp and drag_alpha of a qubit whose stored values are only roughly right (f01 within about frequency_span/2, pi_amp within about 30 %).",
-        RunDocumentation = "Give dut. With update=true (default) every step writes its good results before the next step runs; with update=false the steps only measure, each from the stored values. Look at stopped_at and stop_reason when completed is false.",
-        DataDocumentation = "steps lists the steps run, step_results their verdicts; f01, pi_amp and drag_alpha are the values after the chain (with the _std of the step that set them); t1 and t2_echo come from the last two steps.",
-        Parameters =
-        [
-            Args.Qubit("dut"),
-            Args.Update(true, "each step's good results (the runner applies them as the chain goes)"),
-            Args.Float("frequency_span", "MHz", 20.0, "Span of the qubit spectroscopy around the stored f01", 1.0, 2000.0),
-            Args.Bool("include_drag", true, "Run the DRAG calibration step"),
-            Args.Bool("include_coherence", true, "Measure T1 and T2 echo at the end"),
-        ],
-        Outputs =
-        [
-            Outputs.Text("steps", "Steps run, in order, comma-separated"),
-            Outputs.Text("step_results", "Each step's verdict and summary"),
-            Outputs.Flag("completed", "True when every step's fit was good"),
-            Outputs.Text("stopped_at", "The step whose fit was bad (empty when completed)"),
-            Outputs.Text("stop_reason", "Why that step's fit was bad (empty when completed)"),
-            .. Outputs.Fitted("f01", "Qubit frequency after the chain, MHz"),
-            .. Outputs.Fitted("pi_amp", "Pi amplitude after the chain"),
-            .. Outputs.Fitted("drag_alpha", "DRAG coefficient after the chain, MHz"),
-            .. Outputs.Fitted("t1", "T1, us"),
-            .. Outputs.Fitted("t2_echo", "T2 echo, us"),
-            .. Outputs.Quality(),
-        ],
-        Notes =
-        [
-            "New in this platform (the original had no tune-up chain).",
-            "r_squared is the smallest R^2 among the steps run.",
-        ],
-    };
+    public ExperimentDescriptor Descriptor { get; } =
+        new()
+        {
+            Name = "calibrations.TransmonTuneUp",
+            Aliases = ["tuneup"],
+            Description =
+                "Single-qubit tune-up chain: qubit spectroscopy, Rabi, Ramsey, ping-pong, DRAG, then T1 and echo, stopping at the first bad fit.",
+            Purpose =
+                "Calibrates f01, pi_amp and drag_alpha of a qubit whose stored values are only roughly right (f01 within about frequency_span/2, pi_amp within about 30 %).",
+            RunDocumentation =
+                "Give dut. With update=true (default) every step writes its good results before the next step runs; with update=false the steps only measure, each from the stored values. Look at stopped_at and stop_reason when completed is false.",
+            DataDocumentation =
+                "steps lists the steps run, step_results their verdicts; f01, pi_amp and drag_alpha are the values after the chain (with the _std of the step that set them); t1 and t2_echo come from the last two steps.",
+            Parameters =
+            [
+                Args.Qubit("dut"),
+                Args.Update(true, "each step's good results (the runner applies them as the chain goes)"),
+                Args.Float(
+                    "frequency_span",
+                    "MHz",
+                    20.0,
+                    "Span of the qubit spectroscopy around the stored f01",
+                    1.0,
+                    2000.0
+                ),
+                Args.Bool("include_drag", true, "Run the DRAG calibration step"),
+                Args.Bool("include_coherence", true, "Measure T1 and T2 echo at the end"),
+            ],
+            Outputs =
+            [
+                Outputs.Text("steps", "Steps run, in order, comma-separated"),
+                Outputs.Text("step_results", "Each step's verdict and summary"),
+                Outputs.Flag("completed", "True when every step's fit was good"),
+                Outputs.Text("stopped_at", "The step whose fit was bad (empty when completed)"),
+                Outputs.Text("stop_reason", "Why that step's fit was bad (empty when completed)"),
+                .. Outputs.Fitted("f01", "Qubit frequency after the chain, MHz"),
+                .. Outputs.Fitted("pi_amp", "Pi amplitude after the chain"),
+                .. Outputs.Fitted("drag_alpha", "DRAG coefficient after the chain, MHz"),
+                .. Outputs.Fitted("t1", "T1, us"),
+                .. Outputs.Fitted("t2_echo", "T2 echo, us"),
+                .. Outputs.Quality(),
+            ],
+            Notes =
+            [
+                "New in this platform (the original had no tune-up chain).",
+                "r_squared is the smallest R^2 among the steps run.",
+            ],
+        };
 
     /// <inheritdoc />
     public async Task<ExperimentOutcome> RunAsync(ExperimentContext context, CancellationToken cancellationToken)
@@ -65,7 +77,8 @@ public sealed class TransmonTuneUp : IExperiment
         var outcome = new OutcomeBuilder(Descriptor);
         if (context.Runner is not { } runner)
         {
-            outcome.Flag("completed", false)
+            outcome
+                .Flag("completed", false)
                 .Text("stopped_at", Names[0])
                 .Text("stop_reason", "this host cannot run experiments from an experiment (no runner)")
                 .Text(Outputs.FitQuality, "bad")
@@ -79,11 +92,16 @@ public sealed class TransmonTuneUp : IExperiment
         var half = a.GetDouble("frequency_span") / 2;
         var plan = new List<(string Name, Dictionary<string, string> Arguments)>
         {
-            ("qubit_spectroscopy", new()
-            {
-                ["dut_qubit"] = q, ["update"] = update,
-                ["start"] = Format(f01 - half), ["stop"] = Format(f01 + half),
-            }),
+            (
+                "qubit_spectroscopy",
+                new()
+                {
+                    ["dut_qubit"] = q,
+                    ["update"] = update,
+                    ["start"] = Format(f01 - half),
+                    ["stop"] = Format(f01 + half),
+                }
+            ),
             ("rabi", new() { ["dut_qubit"] = q, ["update"] = update }),
             ("ramsey", new() { ["dut"] = q, ["update"] = update }),
             ("pingpong", new() { ["dut"] = q, ["update"] = update }),
@@ -121,7 +139,11 @@ public sealed class TransmonTuneUp : IExperiment
                 minR2 = Math.Min(minR2, r2);
             }
 
-            applied.AddRange(step.Updates.Select(u => string.Create(CultureInfo.InvariantCulture, $"{u.Parameter} = {u.Value} ({name})")));
+            applied.AddRange(
+                step.Updates.Select(u =>
+                    string.Create(CultureInfo.InvariantCulture, $"{u.Parameter} = {u.Value} ({name})")
+                )
+            );
             Collect(outcome, name, step);
             if (quality != "good")
             {
@@ -134,26 +156,47 @@ public sealed class TransmonTuneUp : IExperiment
         var completed = stoppedAt is null;
         if (context.ReturnPlots)
         {
-            outcome.Figure(new Figure(
-                $"Tune-up of {q}: {(completed ? "completed" : "stopped at " + stoppedAt)}",
-                "Step (" + string.Join(", ", done.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1} = {n}"))) + ")",
-                "R² of the step's fit",
-                [new FigureSeries("steps", [.. done.Select((_, i) => (double)(i + 1))], [.. r2s], SeriesStyle.LineAndMarkers)]));
+            outcome.Figure(
+                new Figure(
+                    $"Tune-up of {q}: {(completed ? "completed" : "stopped at " + stoppedAt)}",
+                    "Step ("
+                        + string.Join(
+                            ", ",
+                            done.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1} = {n}"))
+                        )
+                        + ")",
+                    "R² of the step's fit",
+                    [
+                        new FigureSeries(
+                            "steps",
+                            [.. done.Select((_, i) => (double)(i + 1))],
+                            [.. r2s],
+                            SeriesStyle.LineAndMarkers
+                        ),
+                    ]
+                )
+            );
         }
 
-        outcome.Text("steps", string.Join(",", done))
+        outcome
+            .Text("steps", string.Join(",", done))
             .Text("step_results", string.Join("\n", lines))
             .Flag("completed", completed)
             .Text("stopped_at", stoppedAt ?? "")
             .Text("stop_reason", stopReason)
             .Text(Outputs.FitQuality, completed ? "good" : "bad")
-            .Text(Outputs.FitQualityReason, completed ? "every step's fit was good" : $"stopped at {stoppedAt}: {stopReason}")
+            .Text(
+                Outputs.FitQualityReason,
+                completed ? "every step's fit was good" : $"stopped at {stoppedAt}: {stopReason}"
+            )
             .Number(Outputs.RSquared, double.IsFinite(minR2) ? minR2 : double.NaN);
         if (Args.UpdateRequested(a))
         {
-            outcome.UpdateNote(applied.Count > 0
-                ? "the steps' updates were applied as the chain ran: " + string.Join("; ", applied)
-                : "no step proposed an update");
+            outcome.UpdateNote(
+                applied.Count > 0
+                    ? "the steps' updates were applied as the chain ran: " + string.Join("; ", applied)
+                    : "no step proposed an update"
+            );
         }
 
         outcome.Summary = completed

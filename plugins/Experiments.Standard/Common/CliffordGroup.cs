@@ -24,10 +24,30 @@ internal static class CliffordGroup
     /// <summary>The decompositions, identity first.</summary>
     public static IReadOnlyList<Rotation[]> Elements { get; } =
     [
-        [], [X], [Y], [Y, X],
-        [X2, Y2], [X2, MY2], [MX2, Y2], [MX2, MY2], [Y2, X2], [Y2, MX2], [MY2, X2], [MY2, MX2],
-        [X2], [MX2], [Y2], [MY2], [MX2, Y2, X2], [MX2, MY2, X2],
-        [X, Y2], [X, MY2], [Y, X2], [Y, MX2], [X2, Y2, X2], [MX2, Y2, MX2],
+        [],
+        [X],
+        [Y],
+        [Y, X],
+        [X2, Y2],
+        [X2, MY2],
+        [MX2, Y2],
+        [MX2, MY2],
+        [Y2, X2],
+        [Y2, MX2],
+        [MY2, X2],
+        [MY2, MX2],
+        [X2],
+        [MX2],
+        [Y2],
+        [MY2],
+        [MX2, Y2, X2],
+        [MX2, MY2, X2],
+        [X, Y2],
+        [X, MY2],
+        [Y, X2],
+        [Y, MX2],
+        [X2, Y2, X2],
+        [MX2, Y2, MX2],
     ];
 
     /// <summary>The SU(2) matrix of each element (row-major 2×2).</summary>
@@ -59,10 +79,12 @@ internal static class CliffordGroup
 
     /// <summary>a·b.</summary>
     public static Complex[] Multiply(Complex[] a, Complex[] b) =>
-    [
-        (a[0] * b[0]) + (a[1] * b[2]), (a[0] * b[1]) + (a[1] * b[3]),
-        (a[2] * b[0]) + (a[3] * b[2]), (a[2] * b[1]) + (a[3] * b[3]),
-    ];
+        [
+            (a[0] * b[0]) + (a[1] * b[2]),
+            (a[0] * b[1]) + (a[1] * b[3]),
+            (a[2] * b[0]) + (a[3] * b[2]),
+            (a[2] * b[1]) + (a[3] * b[3]),
+        ];
 
     /// <summary>The index of the element equal to <paramref name="u"/> up to a global phase.</summary>
     public static int IndexOf(Complex[] u)
@@ -71,8 +93,11 @@ internal static class CliffordGroup
         {
             // |Tr(A†B)| = 2 exactly when A and B agree up to a phase.
             var m = Matrices[k];
-            var trace = (Complex.Conjugate(m[0]) * u[0]) + (Complex.Conjugate(m[2]) * u[2])
-                + (Complex.Conjugate(m[1]) * u[1]) + (Complex.Conjugate(m[3]) * u[3]);
+            var trace =
+                (Complex.Conjugate(m[0]) * u[0])
+                + (Complex.Conjugate(m[2]) * u[2])
+                + (Complex.Conjugate(m[1]) * u[1])
+                + (Complex.Conjugate(m[3]) * u[3]);
             if (Math.Abs(trace.Magnitude - 2) < 1e-6)
             {
                 return k;

@@ -22,16 +22,27 @@ internal static class DecayAnalysis
 
     /// <summary>Outputs of one decay fit, prefixed with <paramref name="prefix"/>.</summary>
     public static IEnumerable<OutputSpec> Outputs(string what, string prefix = "") =>
-    [
-        .. Common.Outputs.Fitted(prefix + "fit_params.Amplitude", "Decay amplitude A (change of P(1) from t=0 to the asymptote)"),
-        .. Common.Outputs.Fitted(prefix + "fit_params.Offset", "Asymptote C of P(1)"),
-        .. Common.Outputs.Fitted(prefix + "fit_params.Decay", $"{what}, us"),
-        Common.Outputs.Array(prefix + "fit_params.Cov", "(3, 3)", "Covariance of (Amplitude, Offset, Decay), C order"),
-        .. Common.Outputs.Quality(prefix),
-    ];
+        [
+            .. Common.Outputs.Fitted(
+                prefix + "fit_params.Amplitude",
+                "Decay amplitude A (change of P(1) from t=0 to the asymptote)"
+            ),
+            .. Common.Outputs.Fitted(prefix + "fit_params.Offset", "Asymptote C of P(1)"),
+            .. Common.Outputs.Fitted(prefix + "fit_params.Decay", $"{what}, us"),
+            Common.Outputs.Array(
+                prefix + "fit_params.Cov",
+                "(3, 3)",
+                "Covariance of (Amplitude, Offset, Decay), C order"
+            ),
+            .. Common.Outputs.Quality(prefix),
+        ];
 
     /// <summary>Fits and gates a decay.</summary>
-    public static (FitResult Fit, FitGate Gate, FitReport Report) Analyse(IReadOnlyList<double> t, IReadOnlyList<double> y, string what)
+    public static (FitResult Fit, FitGate Gate, FitReport Report) Analyse(
+        IReadOnlyList<double> t,
+        IReadOnlyList<double> y,
+        string what
+    )
     {
         var fit = ExponentialDecayFit.Fit(t, y);
         var gate = new FitGate(fit, MinimumRSquared);
@@ -41,13 +52,22 @@ internal static class DecayAnalysis
             gate.RelativeError("decay", MaximumDecayError, what)
                 .Require(
                     Math.Abs(fit["amplitude"]) >= MinimumAmplitude,
-                    FitGate.Invariant($"the decay amplitude {fit["amplitude"]:F3} is below {MinimumAmplitude} (nothing decays: no excitation or wrong readout)"))
+                    FitGate.Invariant(
+                        $"the decay amplitude {fit["amplitude"]:F3} is below {MinimumAmplitude} (nothing decays: no excitation or wrong readout)"
+                    )
+                )
                 .Require(
                     fit["decay"] <= 5 * span,
-                    FitGate.Invariant($"{what} = {fit["decay"]:G4} us is more than five times the swept span ({span:G4} us); extend the sweep"))
+                    FitGate.Invariant(
+                        $"{what} = {fit["decay"]:G4} us is more than five times the swept span ({span:G4} us); extend the sweep"
+                    )
+                )
                 .Require(
                     fit["decay"] >= 2 * FrequencyEstimator.MedianSpacing(t),
-                    FitGate.Invariant($"{what} = {fit["decay"]:G4} us is shorter than two sweep steps; shorten the step"));
+                    FitGate.Invariant(
+                        $"{what} = {fit["decay"]:G4} us is shorter than two sweep steps; shorten the step"
+                    )
+                );
         }
 
         var report = OutcomeBuilder.Report(
@@ -55,7 +75,8 @@ internal static class DecayAnalysis
             gate,
             new FitValue("amplitude", fit["amplitude"], fit.ErrorOf("amplitude")),
             new FitValue("offset", fit["offset"], fit.ErrorOf("offset")),
-            new FitValue("decay", fit["decay"], fit.ErrorOf("decay"), "us"));
+            new FitValue("decay", fit["decay"], fit.ErrorOf("decay"), "us")
+        );
         return (fit, gate, report);
     }
 

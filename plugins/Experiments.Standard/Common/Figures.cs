@@ -10,8 +10,14 @@ internal static class Figures
 
     /// <summary>A figure with the data and an optional fitted curve evaluated densely across the x range.</summary>
     public static Figure DataAndFit(
-        string title, string xLabel, string yLabel, IReadOnlyList<double> x, IReadOnlyList<double> y,
-        Func<double, double>? fit, string fitLabel = "fit")
+        string title,
+        string xLabel,
+        string yLabel,
+        IReadOnlyList<double> x,
+        IReadOnlyList<double> y,
+        Func<double, double>? fit,
+        string fitLabel = "fit"
+    )
     {
         var series = new List<FigureSeries> { new("data", [.. x], [.. y], SeriesStyle.Markers) };
         if (fit is not null && x.Count > 1)

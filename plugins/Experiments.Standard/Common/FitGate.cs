@@ -30,7 +30,11 @@ internal sealed class FitGate
         }
         else if (fit.RSquared < minimumRSquared)
         {
-            _failures.Add(Invariant($"R² = {fit.RSquared:F3} is below {minimumRSquared:F2}: the model does not describe the data (noise only, or the wrong sweep range)"));
+            _failures.Add(
+                Invariant(
+                    $"R² = {fit.RSquared:F3} is below {minimumRSquared:F2}: the model does not describe the data (noise only, or the wrong sweep range)"
+                )
+            );
         }
     }
 
@@ -47,7 +51,11 @@ internal sealed class FitGate
         var relative = Math.Abs(error / value);
         if (!double.IsFinite(relative) || relative > limit)
         {
-            _failures.Add(Invariant($"{label} is poorly determined: {value:G4} ± {error:G2} (relative error {relative:P1}, limit {limit:P0})"));
+            _failures.Add(
+                Invariant(
+                    $"{label} is poorly determined: {value:G4} ± {error:G2} (relative error {relative:P1}, limit {limit:P0})"
+                )
+            );
         }
 
         return this;
@@ -68,9 +76,10 @@ internal sealed class FitGate
     public FitQuality Quality => _failures.Count == 0 ? FitQuality.Good : FitQuality.Bad;
 
     /// <summary>Why the verdict is what it is.</summary>
-    public string Reason => _failures.Count == 0
-        ? Invariant($"converged with R² = {_fit.RSquared:F3}; every checked value is determined within its limit")
-        : string.Join("; ", _failures);
+    public string Reason =>
+        _failures.Count == 0
+            ? Invariant($"converged with R² = {_fit.RSquared:F3}; every checked value is determined within its limit")
+            : string.Join("; ", _failures);
 
     /// <summary>Formats with the invariant culture.</summary>
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -25,7 +25,12 @@ internal sealed class Gates
     public int Qubit => Calibration.Qubit;
 
     /// <summary>Appends a rotation by <paramref name="angle"/> (radians) about the axis at <paramref name="axisPhase"/>.</summary>
-    public PulseProgramBuilder Rotate(PulseProgramBuilder builder, double angle, double axisPhase = 0.0, double? frequencyMhz = null)
+    public PulseProgramBuilder Rotate(
+        PulseProgramBuilder builder,
+        double angle,
+        double axisPhase = 0.0,
+        double? frequencyMhz = null
+    )
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder.Play(
@@ -34,17 +39,24 @@ internal sealed class Gates
             Calibration.PiAmp * angle / Math.PI,
             axisPhase,
             Calibration.PiWidthUs,
-            Calibration.Envelope);
+            Calibration.Envelope
+        );
     }
 
     /// <summary>Appends the calibrated π pulse about X (or about the axis at <paramref name="axisPhase"/>).</summary>
-    public PulseProgramBuilder Pi(PulseProgramBuilder builder, double axisPhase = 0.0) => Rotate(builder, Math.PI, axisPhase);
+    public PulseProgramBuilder Pi(PulseProgramBuilder builder, double axisPhase = 0.0) =>
+        Rotate(builder, Math.PI, axisPhase);
 
     /// <summary>Appends a π/2 pulse (half the π amplitude) about the axis at <paramref name="axisPhase"/>.</summary>
-    public PulseProgramBuilder HalfPi(PulseProgramBuilder builder, double axisPhase = 0.0) => Rotate(builder, Math.PI / 2, axisPhase);
+    public PulseProgramBuilder HalfPi(PulseProgramBuilder builder, double axisPhase = 0.0) =>
+        Rotate(builder, Math.PI / 2, axisPhase);
 
     /// <summary>Appends the calibrated readout of the qubit.</summary>
-    public PulseProgramBuilder Measure(PulseProgramBuilder builder, string key = MeasureKey, double? frequencyMhz = null)
+    public PulseProgramBuilder Measure(
+        PulseProgramBuilder builder,
+        string key = MeasureKey,
+        double? frequencyMhz = null
+    )
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder.Measure(
@@ -52,7 +64,8 @@ internal sealed class Gates
             frequencyMhz ?? Calibration.ReadoutFrequencyMhz,
             Calibration.ReadoutAmp,
             Calibration.ReadoutWidthUs,
-            key);
+            key
+        );
     }
 
     /// <summary>

@@ -13,24 +13,29 @@ namespace LeeQ.Epii.Platform.Plugins.Experiments.Standard.Common;
 internal static class MultiQubitSweep
 {
     /// <summary>The qubit-list argument.</summary>
-    public static ArgumentSpec QubitsArgument() => new()
-    {
-        Name = "duts",
-        Type = ParameterType.QubitList,
-        Required = true,
-        Description = "Qubits to run on together, e.g. [\"q0\",\"q1\"] or q0,q1",
-        Aliases = ["qubits"],
-    };
+    public static ArgumentSpec QubitsArgument() =>
+        new()
+        {
+            Name = "duts",
+            Type = ParameterType.QubitList,
+            Required = true,
+            Description = "Qubits to run on together, e.g. [\"q0\",\"q1\"] or q0,q1",
+            Aliases = ["qubits"],
+        };
 
     /// <summary>Outputs every multi-qubit experiment reports about its per-qubit verdicts.</summary>
     public static IEnumerable<OutputSpec> QualityOutputs() =>
-    [
-        Outputs.Array("qubit_indices", "(Q,)", "Qubit indices, in the order of the first axis of every per-qubit array"),
-        new OutputSpec("qubit_good", "bool", "(Q,)", "Fit verdict per qubit (true: good)"),
-        Outputs.Text(Outputs.FitQuality, "good when every qubit's fit is good, else bad"),
-        Outputs.Text(Outputs.FitQualityReason, "Per-qubit verdicts and reasons"),
-        Outputs.Array(Outputs.RSquared, "(Q,)", "R^2 of each qubit's fit"),
-    ];
+        [
+            Outputs.Array(
+                "qubit_indices",
+                "(Q,)",
+                "Qubit indices, in the order of the first axis of every per-qubit array"
+            ),
+            new OutputSpec("qubit_good", "bool", "(Q,)", "Fit verdict per qubit (true: good)"),
+            Outputs.Text(Outputs.FitQuality, "good when every qubit's fit is good, else bad"),
+            Outputs.Text(Outputs.FitQualityReason, "Per-qubit verdicts and reasons"),
+            Outputs.Array(Outputs.RSquared, "(Q,)", "R^2 of each qubit's fit"),
+        ];
 
     /// <summary>The qubit list, validated (distinct, at least one).</summary>
     public static int[] Qubits(ExperimentArguments arguments)
@@ -55,7 +60,8 @@ internal static class MultiQubitSweep
         IReadOnlyList<Gates> gates,
         int points,
         Action<PulseProgramBuilder, Gates, int> sequence,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var programs = new PulseProgram[points];
         for (var k = 0; k < points; k++)
@@ -82,7 +88,8 @@ internal static class MultiQubitSweep
     public static void EmitQuality(OutcomeBuilder outcome, int[] qubits, IReadOnlyList<FitReport> reports)
     {
         var good = reports.Select(r => r.Quality == FitQuality.Good).ToArray();
-        outcome.Array("qubit_indices", [.. qubits.Select(q => (double)q)])
+        outcome
+            .Array("qubit_indices", [.. qubits.Select(q => (double)q)])
             .Array("qubit_good", good)
             .Text(Outputs.FitQuality, good.All(g => g) ? "good" : "bad")
             .Text(Outputs.FitQualityReason, Verdicts(qubits, reports))
@@ -98,6 +105,14 @@ internal static class MultiQubitSweep
 
     /// <summary>The overall verdict text.</summary>
     public static string Verdicts(int[] qubits, IReadOnlyList<FitReport> reports) =>
-        string.Join("; ", qubits.Select((q, i) => string.Create(
-            CultureInfo.InvariantCulture, $"q{q}: {(reports[i].Quality == FitQuality.Good ? "good" : "bad")} ({reports[i].Reason})")));
+        string.Join(
+            "; ",
+            qubits.Select(
+                (q, i) =>
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"q{q}: {(reports[i].Quality == FitQuality.Good ? "good" : "bad")} ({reports[i].Reason})"
+                    )
+            )
+        );
 }

@@ -21,7 +21,11 @@ internal static class OscillationAnalysis
     /// <param name="x">Swept values, measured from the first point.</param>
     /// <param name="p1">P(1) per point.</param>
     /// <param name="frequencyHint">Expected oscillation frequency from the calibration, or null.</param>
-    public static (FitResult Fit, FitGate Gate) Analyse(IReadOnlyList<double> x, IReadOnlyList<double> p1, double? frequencyHint)
+    public static (FitResult Fit, FitGate Gate) Analyse(
+        IReadOnlyList<double> x,
+        IReadOnlyList<double> p1,
+        double? frequencyHint
+    )
     {
         var fit = SinusoidFit.Fit(x, p1, frequencyHint);
         var gate = new FitGate(fit, MinimumRSquared);
@@ -33,13 +37,22 @@ internal static class OscillationAnalysis
             gate.RelativeError("frequency", MaximumFrequencyError, "the Rabi frequency")
                 .Require(
                     fit["amplitude"] >= MinimumAmplitude,
-                    FitGate.Invariant($"the oscillation amplitude {fit["amplitude"]:F3} is below {MinimumAmplitude} (no real Rabi oscillation: drive too weak or off resonance)"))
+                    FitGate.Invariant(
+                        $"the oscillation amplitude {fit["amplitude"]:F3} is below {MinimumAmplitude} (no real Rabi oscillation: drive too weak or off resonance)"
+                    )
+                )
                 .Require(
                     cycles >= 0.4,
-                    FitGate.Invariant($"the sweep covers only {cycles:F2} oscillations; at least 0.4 are needed to determine the frequency"))
+                    FitGate.Invariant(
+                        $"the sweep covers only {cycles:F2} oscillations; at least 0.4 are needed to determine the frequency"
+                    )
+                )
                 .Require(
                     fit["frequency"] * spacing <= 0.4,
-                    FitGate.Invariant($"the fitted frequency needs more than 0.4 cycles per step ({fit["frequency"] * spacing:F2}); the sweep is undersampled"));
+                    FitGate.Invariant(
+                        $"the fitted frequency needs more than 0.4 cycles per step ({fit["frequency"] * spacing:F2}); the sweep is undersampled"
+                    )
+                );
         }
 
         return (fit, gate);

@@ -108,7 +108,12 @@ internal sealed class OutcomeBuilder
     /// Records whether updates were asked for and, when they were, proposes <paramref name="updates"/>
     /// only if <paramref name="quality"/> is good; otherwise explains why nothing is written.
     /// </summary>
-    public OutcomeBuilder ProposeUpdates(bool requested, FitQuality quality, string reason, params CalibrationUpdate[] updates)
+    public OutcomeBuilder ProposeUpdates(
+        bool requested,
+        FitQuality quality,
+        string reason,
+        params CalibrationUpdate[] updates
+    )
     {
         _updateRequested |= requested;
         if (!requested)
@@ -136,17 +141,19 @@ internal sealed class OutcomeBuilder
     }
 
     /// <summary>The outcome.</summary>
-    public ExperimentOutcome Build() => new()
-    {
-        Data = [.. _data],
-        Fits = [.. _fits],
-        Figures = [.. _figures],
-        Updates = [.. _updates],
-        UpdateNote = _notes.Count > 0
-            ? string.Join("; ", _notes)
-            : _updateRequested && _updates.Count == 0 ? "no calibration update was proposed" : null,
-        Summary = _dataNotes.Count == 0 ? Summary : string.Join(" ", [Summary, .. _dataNotes]),
-    };
+    public ExperimentOutcome Build() =>
+        new()
+        {
+            Data = [.. _data],
+            Fits = [.. _fits],
+            Figures = [.. _figures],
+            Updates = [.. _updates],
+            UpdateNote =
+                _notes.Count > 0 ? string.Join("; ", _notes)
+                : _updateRequested && _updates.Count == 0 ? "no calibration update was proposed"
+                : null,
+            Summary = _dataNotes.Count == 0 ? Summary : string.Join(" ", [Summary, .. _dataNotes]),
+        };
 
     /// <summary>A fit report from a fit result and the gate's verdict.</summary>
     /// <param name="fit">The fit.</param>
@@ -170,7 +177,9 @@ internal sealed class OutcomeBuilder
     {
         if (!_declared.ContainsKey(value.Name))
         {
-            throw new InvalidOperationException($"data item '{value.Name}' is not a declared output of this experiment");
+            throw new InvalidOperationException(
+                $"data item '{value.Name}' is not a declared output of this experiment"
+            );
         }
 
         _data.RemoveAll(v => v.Name == value.Name);

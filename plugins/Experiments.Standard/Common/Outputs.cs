@@ -15,10 +15,12 @@ internal static class Outputs
     public const string RSquared = "r_squared";
 
     /// <summary>A float64 array.</summary>
-    public static OutputSpec Array(string name, string shape, string description) => new(name, "float64", shape, description);
+    public static OutputSpec Array(string name, string shape, string description) =>
+        new(name, "float64", shape, description);
 
     /// <summary>A complex128 array.</summary>
-    public static OutputSpec ComplexArray(string name, string shape, string description) => new(name, "complex128", shape, description);
+    public static OutputSpec ComplexArray(string name, string shape, string description) =>
+        new(name, "complex128", shape, description);
 
     /// <summary>A number.</summary>
     public static OutputSpec Number(string name, string description) => new(name, "number", "", description);
@@ -31,20 +33,24 @@ internal static class Outputs
 
     /// <summary>A fitted number and its <c>_std</c> companion.</summary>
     public static IEnumerable<OutputSpec> Fitted(string name, string description) =>
-    [
-        Number(name, $"{description} (present when the fit converged)"),
-        Number($"{name}_std", $"One-sigma standard error of {name}, same unit"),
-    ];
+        [
+            Number(name, $"{description} (present when the fit converged)"),
+            Number($"{name}_std", $"One-sigma standard error of {name}, same unit"),
+        ];
 
     /// <summary>The fit verdict outputs (<c>fit_quality</c>, <c>fit_quality_reason</c>, <c>r_squared</c>).</summary>
     public static IEnumerable<OutputSpec> Quality(string prefix = "") =>
-    [
-        Text(prefix + FitQuality, "Fit verdict: good (values usable) or bad (see the reason)"),
-        Text(prefix + FitQualityReason, "Why the verdict is what it is"),
-        Number(prefix + RSquared, "Coefficient of determination of the fit (NaN when undefined)"),
-    ];
+        [
+            Text(prefix + FitQuality, "Fit verdict: good (values usable) or bad (see the reason)"),
+            Text(prefix + FitQualityReason, "Why the verdict is what it is"),
+            Number(prefix + RSquared, "Coefficient of determination of the fit (NaN when undefined)"),
+        ];
 
     /// <summary>The per-shot IQ output, present only with return_raw_data.</summary>
-    public static OutputSpec ShotIq(string name, string shape) => ComplexArray(
-        name, shape, "Per-shot integrated IQ values (arbitrary units), C order; only with return_raw_data and when the backend returns shots");
+    public static OutputSpec ShotIq(string name, string shape) =>
+        ComplexArray(
+            name,
+            shape,
+            "Per-shot integrated IQ values (arbitrary units), C order; only with return_raw_data and when the backend returns shots"
+        );
 }

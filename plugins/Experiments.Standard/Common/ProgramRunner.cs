@@ -15,18 +15,23 @@ internal static class ProgramRunner
         IReadOnlyList<PulseProgram> programs,
         CancellationToken cancellationToken,
         int? shots = null,
-        bool needShots = false)
+        bool needShots = false
+    )
     {
         ArgumentNullException.ThrowIfNull(context);
         // Per-shot values are asked for when the analysis needs them or the client wants raw data.
-        var result = needShots || context.ReturnRawData
-            ? await context.Executor.ExecuteAsync(programs, shots, true, cancellationToken).ConfigureAwait(false)
-            : await context.Executor.ExecuteAsync(programs, shots, cancellationToken).ConfigureAwait(false);
+        var result =
+            needShots || context.ReturnRawData
+                ? await context.Executor.ExecuteAsync(programs, shots, true, cancellationToken).ConfigureAwait(false)
+                : await context.Executor.ExecuteAsync(programs, shots, cancellationToken).ConfigureAwait(false);
         if (result.Programs.Count != programs.Count)
         {
-            throw new InvalidOperationException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"the backend answered {result.Programs.Count} programs but {programs.Count} were sent"));
+            throw new InvalidOperationException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"the backend answered {result.Programs.Count} programs but {programs.Count} were sent"
+                )
+            );
         }
 
         return result;
@@ -38,7 +43,8 @@ internal static class ProgramRunner
         IReadOnlyList<PulseProgram> programs,
         CancellationToken cancellationToken,
         string key = Gates.MeasureKey,
-        int? shots = null)
+        int? shots = null
+    )
     {
         var result = await RunAsync(context, programs, cancellationToken, shots).ConfigureAwait(false);
         return Extract(result, key);

@@ -47,17 +47,27 @@ internal static class RamseyAnalysis
             var spacing = FrequencyEstimator.MedianSpacing(times);
             gate.Require(
                     fit.ErrorOf("frequency") <= MaximumFrequencyError,
-                    FitGate.Invariant($"the fringe frequency is poorly determined (± {fit.ErrorOf("frequency"):G3} MHz, limit {MaximumFrequencyError} MHz)"))
+                    FitGate.Invariant(
+                        $"the fringe frequency is poorly determined (± {fit.ErrorOf("frequency"):G3} MHz, limit {MaximumFrequencyError} MHz)"
+                    )
+                )
                 .RelativeError("decay", MaximumDecayError, "T2*")
                 .Require(
                     fit["amplitude"] >= 0.1,
-                    FitGate.Invariant($"the fringe amplitude {fit["amplitude"]:F3} is below 0.1 (no coherent fringes)"))
+                    FitGate.Invariant($"the fringe amplitude {fit["amplitude"]:F3} is below 0.1 (no coherent fringes)")
+                )
                 .Require(
                     fit["frequency"] * span >= 2,
-                    FitGate.Invariant($"only {fit["frequency"] * span:F2} fringes in the sweep; at least 2 are needed to separate frequency and decay"))
+                    FitGate.Invariant(
+                        $"only {fit["frequency"] * span:F2} fringes in the sweep; at least 2 are needed to separate frequency and decay"
+                    )
+                )
                 .Require(
                     fit["frequency"] * spacing <= 0.4,
-                    FitGate.Invariant($"the fringes are undersampled ({fit["frequency"] * spacing:F2} cycles per step); reduce step"));
+                    FitGate.Invariant(
+                        $"the fringes are undersampled ({fit["frequency"] * spacing:F2} cycles per step); reduce step"
+                    )
+                );
         }
 
         var report = OutcomeBuilder.Report(
@@ -68,7 +78,8 @@ internal static class RamseyAnalysis
             new FitValue("phase", fit["phase"], fit.ErrorOf("phase"), "rad"),
             new FitValue("decay", fit["decay"], fit.ErrorOf("decay"), "us"),
             new FitValue("offset", fit["offset"], fit.ErrorOf("offset")),
-            new FitValue("frequency_guess", guess, fit.ErrorOf("frequency"), "MHz"));
+            new FitValue("frequency_guess", guess, fit.ErrorOf("frequency"), "MHz")
+        );
         return new Result(fit, gate, report, guess);
     }
 }

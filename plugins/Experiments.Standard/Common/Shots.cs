@@ -18,6 +18,9 @@ internal static class Shots
         var value = arguments.GetInt(name);
         return value is >= 1 and <= 1_000_000
             ? (int)value
-            : throw new ExperimentArgumentException(name, string.Create(CultureInfo.InvariantCulture, $"must be between 1 and 1000000 (got {value})"));
+            : throw new ExperimentArgumentException(
+                name,
+                string.Create(CultureInfo.InvariantCulture, $"must be between 1 and 1000000 (got {value})")
+            );
     }
 }

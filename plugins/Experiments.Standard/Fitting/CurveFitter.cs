@@ -34,7 +34,8 @@ internal static class CurveFitter
         IReadOnlyList<double> x,
         IReadOnlyList<double> y,
         IEnumerable<double[]> starts,
-        Func<double[], bool>? isAcceptable = null)
+        Func<double[], bool>? isAcceptable = null
+    )
     {
         var n = x.Count;
         var p = model.ParameterNames.Count;
@@ -90,7 +91,12 @@ internal static class CurveFitter
     }
 
     /// <summary>Residual sum of squares of <paramref name="parameters"/>.</summary>
-    public static double ResidualSumOfSquares(FitModel model, IReadOnlyList<double> x, IReadOnlyList<double> y, double[] parameters)
+    public static double ResidualSumOfSquares(
+        FitModel model,
+        IReadOnlyList<double> x,
+        IReadOnlyList<double> y,
+        double[] parameters
+    )
     {
         var rss = 0.0;
         for (var k = 0; k < x.Count; k++)
@@ -110,14 +116,31 @@ internal static class CurveFitter
         return tss > 0 ? 1 - (rss / tss) : double.NaN;
     }
 
-    private static double[]? Minimise(FitModel model, IReadOnlyList<double> x, IReadOnlyList<double> y, double[] start, out string error)
+    private static double[]? Minimise(
+        FitModel model,
+        IReadOnlyList<double> x,
+        IReadOnlyList<double> y,
+        double[] start,
+        out string error
+    )
     {
         error = "";
         var scaleValues = start.Select(v => Math.Max(Math.Abs(v), 1e-12)).ToArray();
         if (model.Gradient is { } analytic)
         {
             var point = LevenbergMarquardt.Minimise(
-                model, analytic, x, y, start, scaleValues, GradientTolerance, StepTolerance, FunctionTolerance, MaximumIterations, out error);
+                model,
+                analytic,
+                x,
+                y,
+                start,
+                scaleValues,
+                GradientTolerance,
+                StepTolerance,
+                FunctionTolerance,
+                MaximumIterations,
+                out error
+            );
             if (point is not null && point.Any(v => !double.IsFinite(v)))
             {
                 error = "the optimiser diverged";
@@ -146,7 +169,11 @@ internal static class CurveFitter
         try
         {
             var minimiser = new LevenbergMarquardtMinimizer(
-                gradientTolerance: GradientTolerance, stepTolerance: StepTolerance, functionTolerance: FunctionTolerance, maximumIterations: MaximumIterations);
+                gradientTolerance: GradientTolerance,
+                stepTolerance: StepTolerance,
+                functionTolerance: FunctionTolerance,
+                maximumIterations: MaximumIterations
+            );
             var result = minimiser.FindMinimum(objective, Vector<double>.Build.DenseOfArray(start), scales: scales);
             var point = result.MinimizingPoint.ToArray();
             if (point.Any(v => !double.IsFinite(v)))
@@ -157,7 +184,13 @@ internal static class CurveFitter
 
             return point;
         }
-        catch (Exception ex) when (ex is MaximumIterationsException or ArgumentException or InvalidOperationException or ArithmeticException)
+        catch (Exception ex)
+            when (ex
+                    is MaximumIterationsException
+                        or ArgumentException
+                        or InvalidOperationException
+                        or ArithmeticException
+            )
         {
             error = $"the optimiser failed: {ex.Message}";
             return null;
@@ -181,11 +214,19 @@ internal static class CurveFitter
         return jacobian;
     }
 
-    private static FitResult Summarise(FitModel model, IReadOnlyList<double> x, IReadOnlyList<double> y, double[] values, double rss)
+    private static FitResult Summarise(
+        FitModel model,
+        IReadOnlyList<double> x,
+        IReadOnlyList<double> y,
+        double[] values,
+        double rss
+    )
     {
         var n = x.Count;
         var p = values.Length;
-        var jacobian = model.Gradient is { } gradient ? Jacobian(gradient, x, values) : Matrix<double>.Build.Dense(n, p);
+        var jacobian = model.Gradient is { } gradient
+            ? Jacobian(gradient, x, values)
+            : Matrix<double>.Build.Dense(n, p);
         for (var j = 0; j < p && model.Gradient is null; j++)
         {
             var h = 1e-6 * Math.Max(Math.Abs(values[j]), 1e-6);
@@ -233,6 +274,15 @@ internal static class CurveFitter
             }
         }
 
-        return new FitResult(model, values, errors, covariance, RSquared(y, rss), Math.Sqrt(rss / n), converged, message);
+        return new FitResult(
+            model,
+            values,
+            errors,
+            covariance,
+            RSquared(y, rss),
+            Math.Sqrt(rss / n),
+            converged,
+            message
+        );
     }
 }

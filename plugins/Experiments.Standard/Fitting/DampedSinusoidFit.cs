@@ -8,20 +8,22 @@ namespace LeeQ.Epii.Platform.Plugins.Experiments.Standard.Fitting;
 internal static class DampedSinusoidFit
 {
     /// <summary>The model.</summary>
-    public static FitModel Model { get; } = new(
-        "y = A*exp(-x/tau)*sin(2*pi*f*x + phi) + C",
-        ["amplitude", "frequency", "phase", "decay", "offset"],
-        (x, p) => (p[0] * Math.Exp(-x / p[3]) * Math.Sin((2 * Math.PI * p[1] * x) + p[2])) + p[4],
-        (x, p, g) =>
-        {
-            var e = Math.Exp(-x / p[3]);
-            var (sin, cos) = Math.SinCos((2 * Math.PI * p[1] * x) + p[2]);
-            g[0] = e * sin;
-            g[1] = p[0] * e * cos * 2 * Math.PI * x;
-            g[2] = p[0] * e * cos;
-            g[3] = p[0] * e * sin * x / (p[3] * p[3]);
-            g[4] = 1.0;
-        });
+    public static FitModel Model { get; } =
+        new(
+            "y = A*exp(-x/tau)*sin(2*pi*f*x + phi) + C",
+            ["amplitude", "frequency", "phase", "decay", "offset"],
+            (x, p) => (p[0] * Math.Exp(-x / p[3]) * Math.Sin((2 * Math.PI * p[1] * x) + p[2])) + p[4],
+            (x, p, g) =>
+            {
+                var e = Math.Exp(-x / p[3]);
+                var (sin, cos) = Math.SinCos((2 * Math.PI * p[1] * x) + p[2]);
+                g[0] = e * sin;
+                g[1] = p[0] * e * cos * 2 * Math.PI * x;
+                g[2] = p[0] * e * cos;
+                g[3] = p[0] * e * sin * x / (p[3] * p[3]);
+                g[4] = 1.0;
+            }
+        );
 
     /// <summary>Fits <paramref name="y"/>(<paramref name="x"/>), starting from the undamped fit.</summary>
     public static FitResult Fit(IReadOnlyList<double> x, IReadOnlyList<double> y)
@@ -65,6 +67,15 @@ internal static class DampedSinusoidFit
         }
 
         v[2] = Math.IEEERemainder(v[2], 2 * Math.PI);
-        return new FitResult(fit.Model, v, fit.Errors, fit.Covariance, fit.RSquared, fit.ResidualRms, fit.Converged, fit.Message);
+        return new FitResult(
+            fit.Model,
+            v,
+            fit.Errors,
+            fit.Covariance,
+            fit.RSquared,
+            fit.ResidualRms,
+            fit.Converged,
+            fit.Message
+        );
     }
 }

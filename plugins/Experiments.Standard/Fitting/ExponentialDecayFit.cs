@@ -7,17 +7,19 @@ namespace LeeQ.Epii.Platform.Plugins.Experiments.Standard.Fitting;
 internal static class ExponentialDecayFit
 {
     /// <summary>The model.</summary>
-    public static FitModel Model { get; } = new(
-        "y = A*exp(-x/tau) + C",
-        ["amplitude", "decay", "offset"],
-        (x, p) => (p[0] * Math.Exp(-x / p[1])) + p[2],
-        (x, p, g) =>
-        {
-            var e = Math.Exp(-x / p[1]);
-            g[0] = e;
-            g[1] = p[0] * e * x / (p[1] * p[1]);
-            g[2] = 1.0;
-        });
+    public static FitModel Model { get; } =
+        new(
+            "y = A*exp(-x/tau) + C",
+            ["amplitude", "decay", "offset"],
+            (x, p) => (p[0] * Math.Exp(-x / p[1])) + p[2],
+            (x, p, g) =>
+            {
+                var e = Math.Exp(-x / p[1]);
+                g[0] = e;
+                g[1] = p[0] * e * x / (p[1] * p[1]);
+                g[2] = 1.0;
+            }
+        );
 
     /// <summary>Fits <paramref name="y"/>(<paramref name="x"/>).</summary>
     public static FitResult Fit(IReadOnlyList<double> x, IReadOnlyList<double> y)

@@ -9,7 +9,12 @@ namespace LeeQ.Epii.Platform.Plugins.Experiments.Standard.Fitting;
 /// the Jacobian at every optimiser step, and differencing it costs two evaluations of f per
 /// parameter; the exact derivatives are also more accurate.
 /// </param>
-internal sealed record FitModel(string Formula, IReadOnlyList<string> ParameterNames, Func<double, double[], double> Function, ModelGradient? Gradient = null)
+internal sealed record FitModel(
+    string Formula,
+    IReadOnlyList<string> ParameterNames,
+    Func<double, double[], double> Function,
+    ModelGradient? Gradient = null
+)
 {
     /// <summary>Index of a parameter by name; throws naming it when absent.</summary>
     public int IndexOf(string name)

@@ -14,7 +14,8 @@ internal sealed class FitResult
         double rSquared,
         double residualRms,
         bool converged,
-        string message)
+        string message
+    )
     {
         Model = model;
         Values = values;

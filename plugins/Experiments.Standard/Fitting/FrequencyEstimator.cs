@@ -36,7 +36,8 @@ internal static class FrequencyEstimator
         {
             var f = (k + 1) * step;
             frequencies[k] = f;
-            double re = 0, im = 0;
+            double re = 0,
+                im = 0;
             for (var i = 0; i < n; i++)
             {
                 var angle = -2 * Math.PI * f * x[i];

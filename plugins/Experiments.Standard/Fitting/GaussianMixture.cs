@@ -34,7 +34,11 @@ internal sealed class GaussianMixture
     public bool Converged { get; }
 
     /// <summary>Fits a mixture with one component per initial centre.</summary>
-    public static GaussianMixture Fit(IReadOnlyList<Complex> points, IReadOnlyList<Complex> initialCentres, int maxIterations = 200)
+    public static GaussianMixture Fit(
+        IReadOnlyList<Complex> points,
+        IReadOnlyList<Complex> initialCentres,
+        int maxIterations = 200
+    )
     {
         var k = initialCentres.Count;
         var n = points.Count;

@@ -37,7 +37,8 @@ internal static class LevenbergMarquardt
         double stepTolerance,
         double functionTolerance,
         int maximumIterations,
-        out string error)
+        out string error
+    )
     {
         error = "";
         var n = x.Count;
@@ -159,7 +160,13 @@ internal static class LevenbergMarquardt
         return external;
     }
 
-    private static double Residuals(FitModel model, IReadOnlyList<double> x, IReadOnlyList<double> y, double[] parameters, double[] residuals)
+    private static double Residuals(
+        FitModel model,
+        IReadOnlyList<double> x,
+        IReadOnlyList<double> y,
+        double[] parameters,
+        double[] residuals
+    )
     {
         var rss = 0.0;
         for (var k = 0; k < residuals.Length; k++)
@@ -173,8 +180,15 @@ internal static class LevenbergMarquardt
 
     /// <summary>g = −Jᵀr and H = JᵀJ in the scaled parameters (J of the model, r = y − f).</summary>
     private static void NormalEquations(
-        ModelGradient gradient, IReadOnlyList<double> x, double[] parameters, double[] scales, double[] residuals,
-        double[] row, double[] g, double[] h)
+        ModelGradient gradient,
+        IReadOnlyList<double> x,
+        double[] parameters,
+        double[] scales,
+        double[] residuals,
+        double[] row,
+        double[] g,
+        double[] h
+    )
     {
         var p = parameters.Length;
         Array.Clear(g);

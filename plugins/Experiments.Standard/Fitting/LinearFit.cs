@@ -15,12 +15,16 @@ internal static class LinearFit
         var n = x.Count;
         if (n < 3 || n != y.Count)
         {
-            return FitResult.Failed(Model, $"a line needs at least 3 points with matching x and y (got {n} and {y.Count})");
+            return FitResult.Failed(
+                Model,
+                $"a line needs at least 3 points with matching x and y (got {n} and {y.Count})"
+            );
         }
 
         var mx = x.Average();
         var my = y.Average();
-        double sxx = 0, sxy = 0;
+        double sxx = 0,
+            sxy = 0;
         for (var k = 0; k < n; k++)
         {
             sxx += (x[k] - mx) * (x[k] - mx);
@@ -40,9 +44,20 @@ internal static class LinearFit
         var varSlope = variance / sxx;
         var varIntercept = variance * ((1.0 / n) + (mx * mx / sxx));
         var covSlopeIntercept = -mx * variance / sxx;
-        var covariance = new double[,] { { varSlope, covSlopeIntercept }, { covSlopeIntercept, varIntercept } };
+        var covariance = new double[,]
+        {
+            { varSlope, covSlopeIntercept },
+            { covSlopeIntercept, varIntercept },
+        };
         return new FitResult(
-            Model, values, [Math.Sqrt(varSlope), Math.Sqrt(varIntercept)], covariance,
-            CurveFitter.RSquared(y, rss), Math.Sqrt(rss / n), true, "closed-form least squares");
+            Model,
+            values,
+            [Math.Sqrt(varSlope), Math.Sqrt(varIntercept)],
+            covariance,
+            CurveFitter.RSquared(y, rss),
+            Math.Sqrt(rss / n),
+            true,
+            "closed-form least squares"
+        );
     }
 }

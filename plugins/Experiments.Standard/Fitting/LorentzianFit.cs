@@ -8,23 +8,25 @@ namespace LeeQ.Epii.Platform.Plugins.Experiments.Standard.Fitting;
 internal static class LorentzianFit
 {
     /// <summary>The model.</summary>
-    public static FitModel Model { get; } = new(
-        "y = C + A/(1 + ((x - x0)/gamma)^2)",
-        ["amplitude", "center", "hwhm", "offset"],
-        (x, p) =>
-        {
-            var u = (x - p[1]) / p[2];
-            return p[3] + (p[0] / (1 + (u * u)));
-        },
-        (x, p, g) =>
-        {
-            var u = (x - p[1]) / p[2];
-            var d = 1 / (1 + (u * u));
-            g[0] = d;
-            g[1] = p[0] * d * d * 2 * u / p[2];
-            g[2] = p[0] * d * d * 2 * u * u / p[2];
-            g[3] = 1.0;
-        });
+    public static FitModel Model { get; } =
+        new(
+            "y = C + A/(1 + ((x - x0)/gamma)^2)",
+            ["amplitude", "center", "hwhm", "offset"],
+            (x, p) =>
+            {
+                var u = (x - p[1]) / p[2];
+                return p[3] + (p[0] / (1 + (u * u)));
+            },
+            (x, p, g) =>
+            {
+                var u = (x - p[1]) / p[2];
+                var d = 1 / (1 + (u * u));
+                g[0] = d;
+                g[1] = p[0] * d * d * 2 * u / p[2];
+                g[2] = p[0] * d * d * 2 * u * u / p[2];
+                g[3] = 1.0;
+            }
+        );
 
     /// <summary>Fits <paramref name="y"/>(<paramref name="x"/>) starting at the largest deviation from the median.</summary>
     public static FitResult Fit(IReadOnlyList<double> x, IReadOnlyList<double> y)
@@ -54,7 +56,16 @@ internal static class LorentzianFit
         {
             var v = (double[])fit.Values.Clone();
             v[2] = -v[2];
-            return new FitResult(fit.Model, v, fit.Errors, fit.Covariance, fit.RSquared, fit.ResidualRms, fit.Converged, fit.Message);
+            return new FitResult(
+                fit.Model,
+                v,
+                fit.Errors,
+                fit.Covariance,
+                fit.RSquared,
+                fit.ResidualRms,
+                fit.Converged,
+                fit.Message
+            );
         }
 
         return fit;

@@ -8,16 +8,18 @@ namespace LeeQ.Epii.Platform.Plugins.Experiments.Standard.Fitting;
 internal static class PowerDecayFit
 {
     /// <summary>The model.</summary>
-    public static FitModel Model { get; } = new(
-        "y = A*p^m + B",
-        ["amplitude", "p", "offset"],
-        (m, v) => (v[0] * Math.Pow(v[1], m)) + v[2],
-        (m, v, g) =>
-        {
-            g[0] = Math.Pow(v[1], m);
-            g[1] = m == 0 ? 0.0 : v[0] * m * Math.Pow(v[1], m - 1);
-            g[2] = 1.0;
-        });
+    public static FitModel Model { get; } =
+        new(
+            "y = A*p^m + B",
+            ["amplitude", "p", "offset"],
+            (m, v) => (v[0] * Math.Pow(v[1], m)) + v[2],
+            (m, v, g) =>
+            {
+                g[0] = Math.Pow(v[1], m);
+                g[1] = m == 0 ? 0.0 : v[0] * m * Math.Pow(v[1], m - 1);
+                g[2] = 1.0;
+            }
+        );
 
     /// <summary>Fits <paramref name="y"/>(<paramref name="m"/>).</summary>
     public static FitResult Fit(IReadOnlyList<double> m, IReadOnlyList<double> y)

@@ -8,18 +8,20 @@ namespace LeeQ.Epii.Platform.Plugins.Experiments.Standard.Fitting;
 internal static class SinusoidFit
 {
     /// <summary>The model.</summary>
-    public static FitModel Model { get; } = new(
-        "y = A*sin(2*pi*f*x + phi) + C",
-        ["amplitude", "frequency", "phase", "offset"],
-        (x, p) => (p[0] * Math.Sin((2 * Math.PI * p[1] * x) + p[2])) + p[3],
-        (x, p, g) =>
-        {
-            var (sin, cos) = Math.SinCos((2 * Math.PI * p[1] * x) + p[2]);
-            g[0] = sin;
-            g[1] = p[0] * cos * 2 * Math.PI * x;
-            g[2] = p[0] * cos;
-            g[3] = 1.0;
-        });
+    public static FitModel Model { get; } =
+        new(
+            "y = A*sin(2*pi*f*x + phi) + C",
+            ["amplitude", "frequency", "phase", "offset"],
+            (x, p) => (p[0] * Math.Sin((2 * Math.PI * p[1] * x) + p[2])) + p[3],
+            (x, p, g) =>
+            {
+                var (sin, cos) = Math.SinCos((2 * Math.PI * p[1] * x) + p[2]);
+                g[0] = sin;
+                g[1] = p[0] * cos * 2 * Math.PI * x;
+                g[2] = p[0] * cos;
+                g[3] = 1.0;
+            }
+        );
 
     /// <summary>Fits <paramref name="y"/>(<paramref name="x"/>).</summary>
     /// <param name="x">Abscissae.</param>
@@ -64,6 +66,15 @@ internal static class SinusoidFit
         }
 
         v[2] = Math.IEEERemainder(v[2], 2 * Math.PI);
-        return new FitResult(fit.Model, v, fit.Errors, fit.Covariance, fit.RSquared, fit.ResidualRms, fit.Converged, fit.Message);
+        return new FitResult(
+            fit.Model,
+            v,
+            fit.Errors,
+            fit.Covariance,
+            fit.RSquared,
+            fit.ResidualRms,
+            fit.Converged,
+            fit.Message
+        );
     }
 }

@@ -13,36 +13,46 @@ namespace LeeQ.Epii.Platform.Plugins.Experiments.Standard.MultiQubit;
 public sealed class MultiQubitRabi : IExperiment
 {
     /// <inheritdoc />
-    public ExperimentDescriptor Descriptor { get; } = new()
-    {
-        Name = "calibrations.MultiQubitRabi",
-        Description = "Time Rabi on several qubits simultaneously: square pulses of swept width on each, one sinusoid fit per qubit.",
-        Purpose = "Calibrates the pi amplitude of several qubits in one run.",
-        RunDocumentation = "Give duts. amp applies to every qubit unless amps lists one amplitude per qubit. With update=true each qubit with a good fit gets <q>.pi_amp = guess_amp.",
-        DataDocumentation = "data[i] is P(1) of qubit qubit_indices[i] per width (widths, us); frequencies in MHz and guess_amps with their _std per qubit.",
-        Parameters =
-        [
-            MultiQubitSweep.QubitsArgument(),
-            Args.Float("amp", "", 0.2, "Drive amplitude for every qubit", -1.0, 1.0),
-            new ArgumentSpec { Name = "amps", Type = ParameterType.FloatList, Default = null, Description = "One drive amplitude per qubit (overrides amp)" },
-            Args.Float("start", "us", 0.01, "First pulse width", 0.0, 1000.0),
-            Args.Float("stop", "us", 0.3, "Pulse widths stop before this value", 0.0, 1000.0),
-            Args.Float("step", "us", 0.002, "Pulse width step", 1e-6, 1000.0),
-            Args.CollectionName(),
-            Args.MprimIndex(),
-            Args.Update(true, "each good guess_amp as <q>.pi_amp"),
-        ],
-        Outputs =
-        [
-            Outputs.Array("data", "(Q, N)", "P(1) per qubit and width"),
-            Outputs.Array("widths", "(N,)", "Pulse widths, us"),
-            Outputs.Array("frequencies", "(Q,)", "Fitted Rabi frequency per qubit, MHz"),
-            Outputs.Array("frequencies_std", "(Q,)", "Standard error of frequencies, MHz"),
-            Outputs.Array("guess_amps", "(Q,)", "Pi amplitude of the calibrated envelope per qubit"),
-            Outputs.Array("guess_amps_std", "(Q,)", "Standard error of guess_amps"),
-            .. MultiQubitSweep.QualityOutputs(),
-        ],
-    };
+    public ExperimentDescriptor Descriptor { get; } =
+        new()
+        {
+            Name = "calibrations.MultiQubitRabi",
+            Description =
+                "Time Rabi on several qubits simultaneously: square pulses of swept width on each, one sinusoid fit per qubit.",
+            Purpose = "Calibrates the pi amplitude of several qubits in one run.",
+            RunDocumentation =
+                "Give duts. amp applies to every qubit unless amps lists one amplitude per qubit. With update=true each qubit with a good fit gets <q>.pi_amp = guess_amp.",
+            DataDocumentation =
+                "data[i] is P(1) of qubit qubit_indices[i] per width (widths, us); frequencies in MHz and guess_amps with their _std per qubit.",
+            Parameters =
+            [
+                MultiQubitSweep.QubitsArgument(),
+                Args.Float("amp", "", 0.2, "Drive amplitude for every qubit", -1.0, 1.0),
+                new ArgumentSpec
+                {
+                    Name = "amps",
+                    Type = ParameterType.FloatList,
+                    Default = null,
+                    Description = "One drive amplitude per qubit (overrides amp)",
+                },
+                Args.Float("start", "us", 0.01, "First pulse width", 0.0, 1000.0),
+                Args.Float("stop", "us", 0.3, "Pulse widths stop before this value", 0.0, 1000.0),
+                Args.Float("step", "us", 0.002, "Pulse width step", 1e-6, 1000.0),
+                Args.CollectionName(),
+                Args.MprimIndex(),
+                Args.Update(true, "each good guess_amp as <q>.pi_amp"),
+            ],
+            Outputs =
+            [
+                Outputs.Array("data", "(Q, N)", "P(1) per qubit and width"),
+                Outputs.Array("widths", "(N,)", "Pulse widths, us"),
+                Outputs.Array("frequencies", "(Q,)", "Fitted Rabi frequency per qubit, MHz"),
+                Outputs.Array("frequencies_std", "(Q,)", "Standard error of frequencies, MHz"),
+                Outputs.Array("guess_amps", "(Q,)", "Pi amplitude of the calibrated envelope per qubit"),
+                Outputs.Array("guess_amps_std", "(Q,)", "Standard error of guess_amps"),
+                .. MultiQubitSweep.QualityOutputs(),
+            ],
+        };
 
     /// <inheritdoc />
     public async Task<ExperimentOutcome> RunAsync(ExperimentContext context, CancellationToken cancellationToken)
@@ -60,12 +70,16 @@ public sealed class MultiQubitRabi : IExperiment
         var widths = Sweep.Arange(start, a.GetDouble("stop"), a.GetDouble("step"), "start", "stop", "step");
         var gates = qubits.Select(q => Gates.For(context.Parameters, q)).ToArray();
         var index = qubits.Select((q, i) => (q, i)).ToDictionary(t => t.q, t => t.i);
-        var p1 = await MultiQubitSweep.RunAsync(
-            context,
-            gates,
-            widths.Length,
-            (b, g, k) => b.Play(g.Qubit, g.Calibration.F01Mhz, amps[index[g.Qubit]], 0.0, widths[k], PulseEnvelope.Square),
-            cancellationToken).ConfigureAwait(false);
+        var p1 = await MultiQubitSweep
+            .RunAsync(
+                context,
+                gates,
+                widths.Length,
+                (b, g, k) =>
+                    b.Play(g.Qubit, g.Calibration.F01Mhz, amps[index[g.Qubit]], 0.0, widths[k], PulseEnvelope.Square),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         var x = widths.Select(w => w - start).ToArray();
         var outcome = new OutcomeBuilder(Descriptor);
         var reports = new List<FitReport>();
@@ -83,24 +97,44 @@ public sealed class MultiQubitRabi : IExperiment
             fStd[i] = fit.ErrorOf("frequency");
             guess[i] = Math.Abs(amps[i]) / (2 * f[i] * area);
             guessStd[i] = guess[i] * fStd[i] / f[i];
-            gate.Require(!fit.Converged || guess[i] <= 1.0, FitGate.Invariant($"the implied pi amplitude {guess[i]:G4} exceeds full scale"));
+            gate.Require(
+                !fit.Converged || guess[i] <= 1.0,
+                FitGate.Invariant($"the implied pi amplitude {guess[i]:G4} exceeds full scale")
+            );
             var report = OutcomeBuilder.Report(
-                fit, gate, new FitValue("frequency", f[i], fStd[i], "MHz"), new FitValue("guess_amp", guess[i], guessStd[i]));
+                fit,
+                gate,
+                new FitValue("frequency", f[i], fStd[i], "MHz"),
+                new FitValue("guess_amp", guess[i], guessStd[i])
+            );
             reports.Add(report);
             outcome.ProposeUpdates(
                 Args.UpdateRequested(a),
                 gate.Quality,
                 $"q{qubits[i]}: {gate.Reason}",
-                new CalibrationUpdate(WellKnownParameters.Qubit(qubits[i], WellKnownParameters.PiAmp), guess[i], "multi-qubit time Rabi"));
+                new CalibrationUpdate(
+                    WellKnownParameters.Qubit(qubits[i], WellKnownParameters.PiAmp),
+                    guess[i],
+                    "multi-qubit time Rabi"
+                )
+            );
             if (context.ReturnPlots)
             {
-                outcome.Figure(Figures.DataAndFit(
-                    FitGate.Invariant($"Time Rabi Q{qubits[i]} (amp {amps[i]})"),
-                    "Pulse width (µs)", "P(1)", widths, p1[i], fit.Converged ? t => fit.Evaluate(t - start) : null));
+                outcome.Figure(
+                    Figures.DataAndFit(
+                        FitGate.Invariant($"Time Rabi Q{qubits[i]} (amp {amps[i]})"),
+                        "Pulse width (µs)",
+                        "P(1)",
+                        widths,
+                        p1[i],
+                        fit.Converged ? t => fit.Evaluate(t - start) : null
+                    )
+                );
             }
         }
 
-        outcome.Array("data", MultiQubitSweep.Flatten(p1), qubits.Length, widths.Length)
+        outcome
+            .Array("data", MultiQubitSweep.Flatten(p1), qubits.Length, widths.Length)
             .Array("widths", widths)
             .Array("frequencies", f)
             .Array("frequencies_std", fStd)

@@ -13,6 +13,5 @@ internal sealed record DeviceModel
     public EngineKind Engine { get; init; } = EngineKind.Exact;
 
     /// <summary>Coupling J between two qubits, MHz (0 when absent).</summary>
-    public double Coupling(int a, int b) =>
-        Couplings.TryGetValue(a < b ? (a, b) : (b, a), out var j) ? j : 0.0;
+    public double Coupling(int a, int b) => Couplings.TryGetValue(a < b ? (a, b) : (b, a), out var j) ? j : 0.0;
 }

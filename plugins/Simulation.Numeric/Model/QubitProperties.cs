@@ -40,18 +40,19 @@ internal sealed record QubitProperties
     public double PureDephasingRate => Math.Max(0.0, (1.0 / T2Us) - (1.0 / (2.0 * T1Us)));
 
     /// <summary>The documented default device's qubit <paramref name="index"/>.</summary>
-    public static QubitProperties Default(int index, int levels) => new()
-    {
-        F01Mhz = 5000.0 + (100.0 * index),
-        AnharmonicityMhz = -300.0,
-        T1Us = 50.0,
-        T2Us = 40.0,
-        RabiRateMhz = 50.0,
-        ResonatorMhz = 7000.0 + (150.0 * index),
-        LinewidthMhz = 2.0,
-        ChiMhz = 1.0,
-        ThermalPopulation = 0.01,
-        ReadoutNoise = 0.12,
-        Levels = levels,
-    };
+    public static QubitProperties Default(int index, int levels) =>
+        new()
+        {
+            F01Mhz = 5000.0 + (100.0 * index),
+            AnharmonicityMhz = -300.0,
+            T1Us = 50.0,
+            T2Us = 40.0,
+            RabiRateMhz = 50.0,
+            ResonatorMhz = 7000.0 + (150.0 * index),
+            LinewidthMhz = 2.0,
+            ChiMhz = 1.0,
+            ThermalPopulation = 0.01,
+            ReadoutNoise = 0.12,
+            Levels = levels,
+        };
 }

@@ -32,12 +32,20 @@ internal static class SimulationConfigurationReader
         {
             if (s.TryGetProperty("backend", out var backend))
             {
-                engine = backend.ValueKind == JsonValueKind.String ? backend.GetString() switch
-                {
-                    "numpy" => EngineKind.Exact,
-                    "qutip" => EngineKind.Integrated,
-                    _ => Problem(problems, $"{Root}.backend", "backend must be 'numpy' or 'qutip'", EngineKind.Exact),
-                } : Problem(problems, $"{Root}.backend", "backend must be a string", EngineKind.Exact);
+                engine =
+                    backend.ValueKind == JsonValueKind.String
+                        ? backend.GetString() switch
+                        {
+                            "numpy" => EngineKind.Exact,
+                            "qutip" => EngineKind.Integrated,
+                            _ => Problem(
+                                problems,
+                                $"{Root}.backend",
+                                "backend must be 'numpy' or 'qutip'",
+                                EngineKind.Exact
+                            ),
+                        }
+                        : Problem(problems, $"{Root}.backend", "backend must be a string", EngineKind.Exact);
             }
 
             if (s.TryGetProperty("levels", out var lv))
@@ -71,8 +79,15 @@ internal static class SimulationConfigurationReader
         var joint = qubits.Aggregate(1L, (a, q) => a * q.Levels);
         if (joint > MaxJointDimension)
         {
-            problems.Add(($"{Root}.qubits", string.Create(CultureInfo.InvariantCulture,
-                $"the device needs {joint} joint states (product of the levels of all qubits); at most {MaxJointDimension} are simulated, so use fewer qubits or levels")));
+            problems.Add(
+                (
+                    $"{Root}.qubits",
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"the device needs {joint} joint states (product of the levels of all qubits); at most {MaxJointDimension} are simulated, so use fewer qubits or levels"
+                    )
+                )
+            );
         }
 
         return new DeviceModel
@@ -89,13 +104,20 @@ internal static class SimulationConfigurationReader
         a = b = -1;
         var parts = key.Split('-');
         return parts.Length == 2
-            && parts[0].Length > 1 && parts[1].Length > 1
-            && char.ToLowerInvariant(parts[0][0]) == 'q' && char.ToLowerInvariant(parts[1][0]) == 'q'
+            && parts[0].Length > 1
+            && parts[1].Length > 1
+            && char.ToLowerInvariant(parts[0][0]) == 'q'
+            && char.ToLowerInvariant(parts[1][0]) == 'q'
             && int.TryParse(parts[0].AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out a)
             && int.TryParse(parts[1].AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out b);
     }
 
-    private static void ReadQubits(JsonElement q, int levels, List<QubitProperties> qubits, List<(string, string)> problems)
+    private static void ReadQubits(
+        JsonElement q,
+        int levels,
+        List<QubitProperties> qubits,
+        List<(string, string)> problems
+    )
     {
         const string path = Root + ".qubits";
         if (q.ValueKind == JsonValueKind.Number)
@@ -123,12 +145,20 @@ internal static class SimulationConfigurationReader
         var index = 0;
         foreach (var item in q.EnumerateArray())
         {
-            qubits.Add(ReadQubit(item, index, levels, $"{path}[{index.ToString(CultureInfo.InvariantCulture)}]", problems));
+            qubits.Add(
+                ReadQubit(item, index, levels, $"{path}[{index.ToString(CultureInfo.InvariantCulture)}]", problems)
+            );
             index++;
         }
     }
 
-    private static QubitProperties ReadQubit(JsonElement item, int index, int levels, string path, List<(string, string)> problems)
+    private static QubitProperties ReadQubit(
+        JsonElement item,
+        int index,
+        int levels,
+        string path,
+        List<(string, string)> problems
+    )
     {
         var d = QubitProperties.Default(index, levels);
         if (item.ValueKind != JsonValueKind.Object)
@@ -137,8 +167,10 @@ internal static class SimulationConfigurationReader
             return d;
         }
 
-        double Hz(string name, double fallbackMhz) => Number(item, name, path, problems) is { } v ? v / 1e6 : fallbackMhz;
-        double Seconds(string name, double fallbackUs) => Number(item, name, path, problems) is { } v ? v * 1e6 : fallbackUs;
+        double Hz(string name, double fallbackMhz) =>
+            Number(item, name, path, problems) is { } v ? v / 1e6 : fallbackMhz;
+        double Seconds(string name, double fallbackUs) =>
+            Number(item, name, path, problems) is { } v ? v * 1e6 : fallbackUs;
         double Plain(string name, double fallback) => Number(item, name, path, problems) ?? fallback;
 
         var qubit = new QubitProperties
@@ -153,7 +185,9 @@ internal static class SimulationConfigurationReader
             ChiMhz = Hz("dispersive_shift", d.ChiMhz),
             ThermalPopulation = Plain("thermal_population", d.ThermalPopulation),
             ReadoutNoise = Plain("readout_noise", d.ReadoutNoise),
-            Levels = item.TryGetProperty("levels", out var lv) ? ReadLevels(lv, $"{path}.levels", problems, levels) : levels,
+            Levels = item.TryGetProperty("levels", out var lv)
+                ? ReadLevels(lv, $"{path}.levels", problems, levels)
+                : levels,
         };
 
         CheckPositive(qubit.F01Mhz, $"{path}.f01", "f01", problems);
@@ -163,8 +197,15 @@ internal static class SimulationConfigurationReader
         CheckPositive(qubit.LinewidthMhz, $"{path}.readout_linewidth", "readout_linewidth", problems);
         if (qubit.T1Us > 0 && qubit.T2Us > 2 * qubit.T1Us)
         {
-            problems.Add(($"{path}.t2", string.Create(CultureInfo.InvariantCulture,
-                $"t2 ({qubit.T2Us / 1e6:G6} s) must not exceed 2*t1 ({2 * qubit.T1Us / 1e6:G6} s): pure dephasing cannot be negative")));
+            problems.Add(
+                (
+                    $"{path}.t2",
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"t2 ({qubit.T2Us / 1e6:G6} s) must not exceed 2*t1 ({2 * qubit.T1Us / 1e6:G6} s): pure dephasing cannot be negative"
+                    )
+                )
+            );
         }
 
         if (qubit.ThermalPopulation is < 0 or > 0.5)
@@ -180,7 +221,11 @@ internal static class SimulationConfigurationReader
         return qubit;
     }
 
-    private static Dictionary<(int A, int B), double> ReadCouplings(JsonElement? couplings, int qubitCount, List<(string, string)> problems)
+    private static Dictionary<(int A, int B), double> ReadCouplings(
+        JsonElement? couplings,
+        int qubitCount,
+        List<(string, string)> problems
+    )
     {
         var result = new Dictionary<(int A, int B), double>();
         if (couplings is not { ValueKind: JsonValueKind.Object } c)
@@ -206,8 +251,15 @@ internal static class SimulationConfigurationReader
             if (a >= qubitCount || b >= qubitCount)
             {
                 var missing = a >= qubitCount ? a : b;
-                problems.Add((path, string.Create(CultureInfo.InvariantCulture,
-                    $"coupling names q{missing}, which does not exist (the device has qubits q0..q{last})")));
+                problems.Add(
+                    (
+                        path,
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"coupling names q{missing}, which does not exist (the device has qubits q0..q{last})"
+                        )
+                    )
+                );
                 continue;
             }
 
@@ -220,13 +272,23 @@ internal static class SimulationConfigurationReader
             var key = a < b ? (a, b) : (b, a);
             if (result.ContainsKey(key))
             {
-                problems.Add((path, string.Create(CultureInfo.InvariantCulture, $"the pair q{key.Item1}-q{key.Item2} is given twice")));
+                problems.Add(
+                    (
+                        path,
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"the pair q{key.Item1}-q{key.Item2} is given twice"
+                        )
+                    )
+                );
                 continue;
             }
 
-            if (property.Value.ValueKind != JsonValueKind.Object
+            if (
+                property.Value.ValueKind != JsonValueKind.Object
                 || !property.Value.TryGetProperty("strength", out var strength)
-                || strength.ValueKind != JsonValueKind.Number)
+                || strength.ValueKind != JsonValueKind.Number
+            )
             {
                 problems.Add((path, "a coupling needs a numeric 'strength' in Hz"));
                 continue;

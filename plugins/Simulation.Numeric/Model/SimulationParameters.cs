@@ -34,34 +34,137 @@ internal static class SimulationParameters
             var q = device.Qubits[i];
             var name = $"q{i.ToString(CultureInfo.InvariantCulture)}";
             list.AddRange(StandardQubitParameters.Create(i, CalibrationDefaults(q)));
-            list.Add(Float(Truth(i, "f01"), "MHz", q.F01Mhz, 1, 20_000, $"True 0-1 transition frequency of the simulated {name}"));
-            list.Add(Float(Truth(i, "anharmonicity"), "MHz", q.AnharmonicityMhz, -2_000, 2_000, $"True anharmonicity f12 - f01 of the simulated {name}"));
-            list.Add(Float(Truth(i, "t1"), "us", q.T1Us, 1e-3, 1e7, $"True energy relaxation time T1 of the simulated {name} (level k decays at k/T1)"));
-            list.Add(Float(Truth(i, "t2"), "us", q.T2Us, 1e-3, 2e7, $"True Ramsey coherence time T2 of the simulated {name}; must not exceed 2*T1"));
-            list.Add(Float(Truth(i, "rabi_rate"), "MHz", q.RabiRateMhz, 1e-6, 1_000, $"Rabi frequency of the simulated {name} per unit drive amplitude (MHz per unit amplitude)"));
-            list.Add(Float(Truth(i, "readout_frequency"), "MHz", q.ResonatorMhz, 1, 50_000, $"Bare readout resonator frequency of the simulated {name} with the qubit in |0>"));
-            list.Add(Float(Truth(i, "readout_linewidth"), "MHz", q.LinewidthMhz, 1e-6, 1_000, $"Readout resonator linewidth kappa of the simulated {name}"));
-            list.Add(Float(Truth(i, "dispersive_shift"), "MHz", q.ChiMhz, -1_000, 1_000, $"Dispersive shift chi of the simulated {name}: the resonator moves by -chi per excitation"));
-            list.Add(Float(Truth(i, "thermal_population"), "", q.ThermalPopulation, 0, 0.5, $"Population of level 1 of the simulated {name} in its idle state"));
-            list.Add(Float(Truth(i, "readout_noise"), "", q.ReadoutNoise, 0, 100, $"IQ noise per quadrature and shot of the simulated {name}, relative to the probe amplitude, for a 1 us window"));
-            list.Add(new ParameterDefinition
-            {
-                Name = Truth(i, "levels"),
-                Type = ParameterType.Int,
-                Default = (long)q.Levels,
-                Minimum = 2,
-                Maximum = 6,
-                ReadOnly = true,
-                Description = $"Transmon levels kept for the simulated {name} (set in the configuration)",
-            });
+            list.Add(
+                Float(
+                    Truth(i, "f01"),
+                    "MHz",
+                    q.F01Mhz,
+                    1,
+                    20_000,
+                    $"True 0-1 transition frequency of the simulated {name}"
+                )
+            );
+            list.Add(
+                Float(
+                    Truth(i, "anharmonicity"),
+                    "MHz",
+                    q.AnharmonicityMhz,
+                    -2_000,
+                    2_000,
+                    $"True anharmonicity f12 - f01 of the simulated {name}"
+                )
+            );
+            list.Add(
+                Float(
+                    Truth(i, "t1"),
+                    "us",
+                    q.T1Us,
+                    1e-3,
+                    1e7,
+                    $"True energy relaxation time T1 of the simulated {name} (level k decays at k/T1)"
+                )
+            );
+            list.Add(
+                Float(
+                    Truth(i, "t2"),
+                    "us",
+                    q.T2Us,
+                    1e-3,
+                    2e7,
+                    $"True Ramsey coherence time T2 of the simulated {name}; must not exceed 2*T1"
+                )
+            );
+            list.Add(
+                Float(
+                    Truth(i, "rabi_rate"),
+                    "MHz",
+                    q.RabiRateMhz,
+                    1e-6,
+                    1_000,
+                    $"Rabi frequency of the simulated {name} per unit drive amplitude (MHz per unit amplitude)"
+                )
+            );
+            list.Add(
+                Float(
+                    Truth(i, "readout_frequency"),
+                    "MHz",
+                    q.ResonatorMhz,
+                    1,
+                    50_000,
+                    $"Bare readout resonator frequency of the simulated {name} with the qubit in |0>"
+                )
+            );
+            list.Add(
+                Float(
+                    Truth(i, "readout_linewidth"),
+                    "MHz",
+                    q.LinewidthMhz,
+                    1e-6,
+                    1_000,
+                    $"Readout resonator linewidth kappa of the simulated {name}"
+                )
+            );
+            list.Add(
+                Float(
+                    Truth(i, "dispersive_shift"),
+                    "MHz",
+                    q.ChiMhz,
+                    -1_000,
+                    1_000,
+                    $"Dispersive shift chi of the simulated {name}: the resonator moves by -chi per excitation"
+                )
+            );
+            list.Add(
+                Float(
+                    Truth(i, "thermal_population"),
+                    "",
+                    q.ThermalPopulation,
+                    0,
+                    0.5,
+                    $"Population of level 1 of the simulated {name} in its idle state"
+                )
+            );
+            list.Add(
+                Float(
+                    Truth(i, "readout_noise"),
+                    "",
+                    q.ReadoutNoise,
+                    0,
+                    100,
+                    $"IQ noise per quadrature and shot of the simulated {name}, relative to the probe amplitude, for a 1 us window"
+                )
+            );
+            list.Add(
+                new ParameterDefinition
+                {
+                    Name = Truth(i, "levels"),
+                    Type = ParameterType.Int,
+                    Default = (long)q.Levels,
+                    Minimum = 2,
+                    Maximum = 6,
+                    ReadOnly = true,
+                    Description = $"Transmon levels kept for the simulated {name} (set in the configuration)",
+                }
+            );
         }
 
         for (var a = 0; a < device.Qubits.Count; a++)
         {
             for (var b = a + 1; b < device.Qubits.Count; b++)
             {
-                list.Add(Float(Coupling(a, b), "MHz", device.Coupling(a, b), 0, 1_000,
-                    string.Create(CultureInfo.InvariantCulture, $"True exchange coupling J between the simulated q{a} and q{b}: H = J (a^dag b + a b^dag)")));
+                list.Add(
+                    Float(
+                        Coupling(a, b),
+                        "MHz",
+                        device.Coupling(a, b),
+                        0,
+                        1_000,
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"True exchange coupling J between the simulated q{a} and q{b}: H = J (a^dag b + a b^dag)"
+                        )
+                    )
+                );
             }
         }
 
@@ -71,7 +174,12 @@ internal static class SimulationParameters
     /// <summary>Calibration defaults derived from the true qubit: on-resonance, a π pulse, readout midway between |0⟩ and |1⟩.</summary>
     public static QubitCalibrationDefaults CalibrationDefaults(QubitProperties q)
     {
-        var envelope = new PulseEnvelope { Shape = EnvelopeShape.Drag, Sigmas = 2.0, DragAlpha = OptimalDragAlpha(q) };
+        var envelope = new PulseEnvelope
+        {
+            Shape = EnvelopeShape.Drag,
+            Sigmas = 2.0,
+            DragAlpha = OptimalDragAlpha(q),
+        };
         return new QubitCalibrationDefaults
         {
             F01Mhz = q.F01Mhz,
@@ -122,8 +230,14 @@ internal static class SimulationParameters
                 ReadoutNoise = Get("readout_noise", c.ReadoutNoise),
             };
             Check(q.T1Us > 0 && q.T2Us > 0, i, "t1 and t2 must be positive");
-            Check(q.T2Us <= 2 * q.T1Us * (1 + 1e-12), i, string.Create(CultureInfo.InvariantCulture,
-                $"t2 ({q.T2Us:G6} us) must not exceed 2*t1 ({2 * q.T1Us:G6} us)"));
+            Check(
+                q.T2Us <= 2 * q.T1Us * (1 + 1e-12),
+                i,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"t2 ({q.T2Us:G6} us) must not exceed 2*t1 ({2 * q.T1Us:G6} us)"
+                )
+            );
             Check(q.LinewidthMhz > 0, i, "readout_linewidth must be positive");
             Check(q.ThermalPopulation is >= 0 and <= 0.5, i, "thermal_population must lie between 0 and 0.5");
             Check(q.ReadoutNoise >= 0, i, "readout_noise must not be negative");
@@ -143,7 +257,11 @@ internal static class SimulationParameters
             }
         }
 
-        return configured with { Qubits = qubits, Couplings = couplings };
+        return configured with
+        {
+            Qubits = qubits,
+            Couplings = couplings,
+        };
     }
 
     /// <summary>Whether shot noise is on (<c>status.sampling_noise</c>; absent means on).</summary>
@@ -168,18 +286,28 @@ internal static class SimulationParameters
     {
         if (!ok)
         {
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"simulated device sim.q{qubit}: {message}"));
+            throw new InvalidOperationException(
+                string.Create(CultureInfo.InvariantCulture, $"simulated device sim.q{qubit}: {message}")
+            );
         }
     }
 
-    private static ParameterDefinition Float(string name, string unit, double value, double min, double max, string description) => new()
-    {
-        Name = name,
-        Type = ParameterType.Float,
-        Unit = unit,
-        Default = value,
-        Minimum = min,
-        Maximum = max,
-        Description = description,
-    };
+    private static ParameterDefinition Float(
+        string name,
+        string unit,
+        double value,
+        double min,
+        double max,
+        string description
+    ) =>
+        new()
+        {
+            Name = name,
+            Type = ParameterType.Float,
+            Unit = unit,
+            Default = value,
+            Minimum = min,
+            Maximum = max,
+            Description = description,
+        };
 }

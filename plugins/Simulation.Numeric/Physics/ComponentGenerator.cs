@@ -68,7 +68,12 @@ internal sealed class ComponentGenerator
             _g0[(k * d) + k] = new Complex(-0.5 * decay[k], -diagonalH[k]);
         }
 
-        _jumpsFlat = [.. _jumps.Select(j => (j.Select(e => e.From).ToArray(), j.Select(e => e.To).ToArray(), j.Select(e => e.Value).ToArray()))];
+        _jumpsFlat =
+        [
+            .. _jumps.Select(j =>
+                (j.Select(e => e.From).ToArray(), j.Select(e => e.To).ToArray(), j.Select(e => e.Value).ToArray())
+            ),
+        ];
 
         // Exchange J·(a†b + a b†): −i·2πJ on every element that moves one excitation between the pair.
         for (var pa = 0; pa < space.Qubits.Length; pa++)
@@ -127,11 +132,11 @@ internal sealed class ComponentGenerator
                 continue;
             }
 
-            var up = new Complex(h.Imaginary, -h.Real);      // −i·h
-            var down = new Complex(-h.Imaginary, -h.Real);   // −i·h*
+            var up = new Complex(h.Imaginary, -h.Real); // −i·h
+            var down = new Complex(-h.Imaginary, -h.Real); // −i·h*
             foreach (var (from, to, v) in _lowering[p])
             {
-                g[(from * d) + to] += up * v;   // a†: to → from
+                g[(from * d) + to] += up * v; // a†: to → from
                 g[(to * d) + from] += down * v; // a: from → to
             }
         }

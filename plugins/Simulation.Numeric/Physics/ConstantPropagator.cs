@@ -121,10 +121,7 @@ internal sealed class ConstantPropagator
                 return null;
             }
 
-            return new Spectral(
-                [.. values],
-                Flatten(vectors, n),
-                Flatten(inverse, n));
+            return new Spectral([.. values], Flatten(vectors, n), Flatten(inverse, n));
         }
         catch (ArgumentException)
         {

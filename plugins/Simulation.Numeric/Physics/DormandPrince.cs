@@ -9,21 +9,50 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
 /// </summary>
 internal static class DormandPrince
 {
-    private const double C2 = 1.0 / 5, C3 = 3.0 / 10, C4 = 4.0 / 5, C5 = 8.0 / 9;
+    private const double C2 = 1.0 / 5,
+        C3 = 3.0 / 10,
+        C4 = 4.0 / 5,
+        C5 = 8.0 / 9;
     private const double A21 = 1.0 / 5;
-    private const double A31 = 3.0 / 40, A32 = 9.0 / 40;
-    private const double A41 = 44.0 / 45, A42 = -56.0 / 15, A43 = 32.0 / 9;
-    private const double A51 = 19372.0 / 6561, A52 = -25360.0 / 2187, A53 = 64448.0 / 6561, A54 = -212.0 / 729;
-    private const double A61 = 9017.0 / 3168, A62 = -355.0 / 33, A63 = 46732.0 / 5247, A64 = 49.0 / 176, A65 = -5103.0 / 18656;
-    private const double B1 = 35.0 / 384, B3 = 500.0 / 1113, B4 = 125.0 / 192, B5 = -2187.0 / 6784, B6 = 11.0 / 84;
-    private const double E1 = 71.0 / 57600, E3 = -71.0 / 16695, E4 = 71.0 / 1920, E5 = -17253.0 / 339200, E6 = 22.0 / 525, E7 = -1.0 / 40;
+    private const double A31 = 3.0 / 40,
+        A32 = 9.0 / 40;
+    private const double A41 = 44.0 / 45,
+        A42 = -56.0 / 15,
+        A43 = 32.0 / 9;
+    private const double A51 = 19372.0 / 6561,
+        A52 = -25360.0 / 2187,
+        A53 = 64448.0 / 6561,
+        A54 = -212.0 / 729;
+    private const double A61 = 9017.0 / 3168,
+        A62 = -355.0 / 33,
+        A63 = 46732.0 / 5247,
+        A64 = 49.0 / 176,
+        A65 = -5103.0 / 18656;
+    private const double B1 = 35.0 / 384,
+        B3 = 500.0 / 1113,
+        B4 = 125.0 / 192,
+        B5 = -2187.0 / 6784,
+        B6 = 11.0 / 84;
+    private const double E1 = 71.0 / 57600,
+        E3 = -71.0 / 16695,
+        E4 = 71.0 / 1920,
+        E5 = -17253.0 / 339200,
+        E6 = 22.0 / 525,
+        E7 = -1.0 / 40;
 
     private static double MaxPart(Complex z) => Math.Max(Math.Abs(z.Real), Math.Abs(z.Imaginary));
 
     /// <summary>Integrates y from t0 to t1 in place; returns the number of accepted steps.</summary>
     public static int Integrate(
-        DerivativeFunction f, Span<Complex> y, double t0, double t1, double firstStep,
-        double atol, double rtol, CancellationToken cancellationToken)
+        DerivativeFunction f,
+        Span<Complex> y,
+        double t0,
+        double t1,
+        double firstStep,
+        double atol,
+        double rtol,
+        CancellationToken cancellationToken
+    )
     {
         var n = y.Length;
         var k1 = new Complex[n];
@@ -109,7 +138,9 @@ internal static class DormandPrince
             h *= factor;
             if (h < 1e-14)
             {
-                throw new InvalidOperationException("the master-equation integrator could not reach the requested accuracy");
+                throw new InvalidOperationException(
+                    "the master-equation integrator could not reach the requested accuracy"
+                );
             }
         }
 

@@ -111,7 +111,11 @@ internal sealed class MasterEquationSolver
     public bool Simulates(DeviceModel device)
     {
         ArgumentNullException.ThrowIfNull(device);
-        if (device.Engine != _device.Engine || !device.Qubits.SequenceEqual(_device.Qubits) || device.Couplings.Count != _device.Couplings.Count)
+        if (
+            device.Engine != _device.Engine
+            || !device.Qubits.SequenceEqual(_device.Qubits)
+            || device.Couplings.Count != _device.Couplings.Count
+        )
         {
             return false;
         }
@@ -147,7 +151,12 @@ internal sealed class MasterEquationSolver
     /// when it is next driven or measured. Measuring a qubit needs only its own component to be current,
     /// because the other components' maps are trace preserving on other subsystems.
     /// </summary>
-    private double[][] Simulate(PulseProgram program, bool finish, CancellationToken cancellationToken, out Complex[] rho)
+    private double[][] Simulate(
+        PulseProgram program,
+        bool finish,
+        CancellationToken cancellationToken,
+        out Complex[] rho
+    )
     {
         var schedule = ProgramSchedule.Build(program, _device.Qubits.Count);
         rho = (Complex[])_idle.Clone();
@@ -254,7 +263,14 @@ internal sealed class MasterEquationSolver
         return p;
     }
 
-    private void Evolve(ComponentSpace component, ProgramSchedule schedule, double ta, double tb, Complex[] rho, CancellationToken cancellationToken)
+    private void Evolve(
+        ComponentSpace component,
+        ProgramSchedule schedule,
+        double ta,
+        double tb,
+        Complex[] rho,
+        CancellationToken cancellationToken
+    )
     {
         var members = component.Qubits;
         var drives = new ScheduledPulse?[members.Length];
@@ -273,14 +289,18 @@ internal sealed class MasterEquationSolver
         var carriers = drives.OfType<ScheduledPulse>().Select(p => p.CarrierMhz).Distinct().ToArray();
         for (var p = 0; p < members.Length; p++)
         {
-            frames[p] = members.Length == 1 && !any ? _device.Qubits[members[p]].F01Mhz
+            frames[p] =
+                members.Length == 1 && !any ? _device.Qubits[members[p]].F01Mhz
                 : carriers.Length == 1 ? carriers[0]
                 : _device.Qubits[members[0]].F01Mhz;
         }
 
-        var constant = _device.Engine == EngineKind.Exact
+        var constant =
+            _device.Engine == EngineKind.Exact
             && component.Dim <= MaxExactComponentDim
-            && drives.All(p => p is null || (p.IsConstantOn(ta, tb) && p.CarrierMhz == frames[Array.IndexOf(members, p.Qubit)]));
+            && drives.All(p =>
+                p is null || (p.IsConstantOn(ta, tb) && p.CarrierMhz == frames[Array.IndexOf(members, p.Qubit)])
+            );
 
         var d2 = component.Dim * component.Dim;
         var blocks = component.BlockCount;
@@ -294,7 +314,9 @@ internal sealed class MasterEquationSolver
             var h = new Complex[members.Length];
             for (var p = 0; p < members.Length; p++)
             {
-                h[p] = drives[p] is { } pulse ? DriveAmplitude(pulse, 0.5 * (ta + tb), frames[p], includeCarrier: false) : Complex.Zero;
+                h[p] = drives[p] is { } pulse
+                    ? DriveAmplitude(pulse, 0.5 * (ta + tb), frames[p], includeCarrier: false)
+                    : Complex.Zero;
             }
 
             Propagator(component, frames, h, generator).Apply(y, blocks, tb - ta);
@@ -318,7 +340,12 @@ internal sealed class MasterEquationSolver
     }
 
     /// <summary>The cached exact propagator of the component's constant generator with drives <paramref name="h"/>.</summary>
-    private ConstantPropagator Propagator(ComponentSpace component, double[] frames, Complex[] h, ComponentGenerator generator)
+    private ConstantPropagator Propagator(
+        ComponentSpace component,
+        double[] frames,
+        Complex[] h,
+        ComponentGenerator generator
+    )
     {
         var key = Key(component, frames, h);
         if (_propagators.TryGetValue(key, out var cached))
@@ -327,7 +354,9 @@ internal sealed class MasterEquationSolver
         }
 
         var d2 = component.Dim * component.Dim;
-        if (Interlocked.Add(ref _propagatorElements, ConstantPropagator.StoredElements(d2)) > PropagatorCapacityElements)
+        if (
+            Interlocked.Add(ref _propagatorElements, ConstantPropagator.StoredElements(d2)) > PropagatorCapacityElements
+        )
         {
             // Starting afresh is safe: a propagator depends only on its generator, so one built
             // again gives the same numbers.
@@ -344,8 +373,15 @@ internal sealed class MasterEquationSolver
     }
 
     private void Integrate(
-        ComponentGenerator generator, ScheduledPulse?[] drives, double[] frames, double ta, double tb,
-        Complex[] y, int blocks, CancellationToken cancellationToken)
+        ComponentGenerator generator,
+        ScheduledPulse?[] drives,
+        double[] frames,
+        double ta,
+        double tb,
+        Complex[] y,
+        int blocks,
+        CancellationToken cancellationToken
+    )
     {
         var g = new Complex[generator.Dim * generator.Dim];
         var h = new Complex[drives.Length];
@@ -365,7 +401,11 @@ internal sealed class MasterEquationSolver
         {
             if (drives[p] is { } pulse)
             {
-                factor[p] = Math.PI * _device.Qubits[pulse.Qubit].RabiRateMhz * pulse.Amplitude * Complex.FromPolarCoordinates(1.0, pulse.Phase);
+                factor[p] =
+                    Math.PI
+                    * _device.Qubits[pulse.Qubit].RabiRateMhz
+                    * pulse.Amplitude
+                    * Complex.FromPolarCoordinates(1.0, pulse.Phase);
                 rate[p] = 2 * Math.PI * (pulse.CarrierMhz - frames[p]);
             }
         }
@@ -470,7 +510,13 @@ internal sealed class MasterEquationSolver
         return sb.ToString();
     }
 
-    private static string MemoKey(ComponentSpace component, double[] frames, ScheduledPulse?[] drives, double ta, double tb)
+    private static string MemoKey(
+        ComponentSpace component,
+        double[] frames,
+        ScheduledPulse?[] drives,
+        double ta,
+        double tb
+    )
     {
         var sb = new StringBuilder(Key(component, frames, []));
         sb.Append('|').Append(Bits(ta)).Append('|').Append(Bits(tb));
@@ -482,10 +528,24 @@ internal sealed class MasterEquationSolver
                 continue;
             }
 
-            sb.Append('|').Append(Bits(p.Start)).Append(',').Append(Bits(p.End)).Append(',').Append(Bits(p.CarrierMhz))
-              .Append(',').Append(Bits(p.Amplitude)).Append(',').Append(Bits(p.Phase)).Append(',')
-              .Append(((int)p.Envelope.Shape).ToString(CultureInfo.InvariantCulture)).Append(',').Append(Bits(p.Envelope.Sigmas))
-              .Append(',').Append(Bits(p.Envelope.DragAlpha)).Append(',').Append(Bits(p.Envelope.RampFraction));
+            sb.Append('|')
+                .Append(Bits(p.Start))
+                .Append(',')
+                .Append(Bits(p.End))
+                .Append(',')
+                .Append(Bits(p.CarrierMhz))
+                .Append(',')
+                .Append(Bits(p.Amplitude))
+                .Append(',')
+                .Append(Bits(p.Phase))
+                .Append(',')
+                .Append(((int)p.Envelope.Shape).ToString(CultureInfo.InvariantCulture))
+                .Append(',')
+                .Append(Bits(p.Envelope.Sigmas))
+                .Append(',')
+                .Append(Bits(p.Envelope.DragAlpha))
+                .Append(',')
+                .Append(Bits(p.Envelope.RampFraction));
         }
 
         return sb.ToString();
@@ -520,7 +580,12 @@ internal sealed class MasterEquationSolver
             {
                 var level = i / strides[q] % device.Qubits[q].Levels;
                 var thermal = device.Qubits[q].ThermalPopulation;
-                p *= level switch { 0 => 1 - thermal, 1 => thermal, _ => 0.0 };
+                p *= level switch
+                {
+                    0 => 1 - thermal,
+                    1 => thermal,
+                    _ => 0.0,
+                };
             }
 
             rho[(i * dim) + i] = p;

@@ -40,12 +40,18 @@ internal sealed class ProgramSchedule
         var pulses = new List<ScheduledPulse>();
         var measurements = new List<ScheduledMeasurement>();
 
-        int Check(int qubit) => qubit >= 0 && qubit < qubitCount
-            ? qubit
-            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"the program addresses q{qubit}, but the simulated device has qubits q0..q{qubitCount - 1}"));
+        int Check(int qubit) =>
+            qubit >= 0 && qubit < qubitCount
+                ? qubit
+                : throw new ArgumentException(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"the program addresses q{qubit}, but the simulated device has qubits q0..q{qubitCount - 1}"
+                    )
+                );
 
-        IEnumerable<int> Targets(IReadOnlyList<int>? qubits) => qubits is null ? Enumerable.Range(0, qubitCount) : qubits.Select(Check);
+        IEnumerable<int> Targets(IReadOnlyList<int>? qubits) =>
+            qubits is null ? Enumerable.Range(0, qubitCount) : qubits.Select(Check);
 
         foreach (var instruction in program.Instructions)
         {
@@ -54,9 +60,16 @@ internal sealed class ProgramSchedule
                 case PulseInstruction p:
                 {
                     var q = Check(p.Qubit);
-                    if (!(p.WidthUs >= 0) || !double.IsFinite(p.WidthUs) || !double.IsFinite(p.Amplitude) || !double.IsFinite(p.FrequencyMhz))
+                    if (
+                        !(p.WidthUs >= 0)
+                        || !double.IsFinite(p.WidthUs)
+                        || !double.IsFinite(p.Amplitude)
+                        || !double.IsFinite(p.FrequencyMhz)
+                    )
                     {
-                        throw new ArgumentException("a pulse needs a finite, non-negative width and finite amplitude and frequency");
+                        throw new ArgumentException(
+                            "a pulse needs a finite, non-negative width and finite amplitude and frequency"
+                        );
                     }
 
                     if (p.WidthUs > 0)
@@ -64,7 +77,17 @@ internal sealed class ProgramSchedule
                         // Amplitudes far below any DAC's resolution are played as no drive: kept, they put
                         // denormal numbers into the propagators, where arithmetic slows by orders of magnitude.
                         var amplitude = Math.Abs(p.Amplitude) < NegligibleAmplitude ? 0.0 : p.Amplitude;
-                        pulses.Add(new ScheduledPulse(q, clock[q], clock[q] + p.WidthUs, p.FrequencyMhz, amplitude, p.Phase + frame[q], p.Envelope));
+                        pulses.Add(
+                            new ScheduledPulse(
+                                q,
+                                clock[q],
+                                clock[q] + p.WidthUs,
+                                p.FrequencyMhz,
+                                amplitude,
+                                p.Phase + frame[q],
+                                p.Envelope
+                            )
+                        );
                         clock[q] += p.WidthUs;
                     }
 
@@ -119,7 +142,8 @@ internal sealed class ProgramSchedule
         pulses.Sort((a, b) => a.Start.CompareTo(b.Start));
         var end = Math.Max(
             pulses.Count == 0 ? 0.0 : pulses.Max(p => p.End),
-            measurements.Count == 0 ? 0.0 : measurements.Max(m => m.Time));
+            measurements.Count == 0 ? 0.0 : measurements.Max(m => m.Time)
+        );
         return new ProgramSchedule(pulses, measurements, end);
     }
 

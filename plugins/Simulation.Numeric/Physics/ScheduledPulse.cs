@@ -5,7 +5,14 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
 
 /// <summary>A pulse placed on the absolute time axis (µs); <see cref="Phase"/> includes the accumulated virtual-Z.</summary>
 internal sealed record ScheduledPulse(
-    int Qubit, double Start, double End, double CarrierMhz, double Amplitude, double Phase, PulseEnvelope Envelope)
+    int Qubit,
+    double Start,
+    double End,
+    double CarrierMhz,
+    double Amplitude,
+    double Phase,
+    PulseEnvelope Envelope
+)
 {
     /// <summary>Duration, µs.</summary>
     public double Width => End - Start;

@@ -11,8 +11,10 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
 /// </summary>
 internal sealed class SegmentMemo
 {
-    private const long CapacityElements = 4L << 20;   // 4 Mi complex numbers (64 MiB) of inputs and outputs
-    private readonly ConcurrentDictionary<string, List<(Complex[] Input, Complex[] Output)>> _entries = new(StringComparer.Ordinal);
+    private const long CapacityElements = 4L << 20; // 4 Mi complex numbers (64 MiB) of inputs and outputs
+    private readonly ConcurrentDictionary<string, List<(Complex[] Input, Complex[] Output)>> _entries = new(
+        StringComparer.Ordinal
+    );
     private long _stored;
 
     /// <summary>Copies a remembered output into <paramref name="state"/> and returns true when the input matches.</summary>

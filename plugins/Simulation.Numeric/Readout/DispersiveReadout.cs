@@ -33,8 +33,14 @@ internal static class DispersiveReadout
 
     /// <summary>Builds the outcome of one measurement from the populations at the time it was taken.</summary>
     public static MeasurementOutcome Measure(
-        QubitProperties qubit, MeasureInstruction measure, double[] populations, int shots,
-        bool samplingNoise, bool returnShots, SeededRandom random)
+        QubitProperties qubit,
+        MeasureInstruction measure,
+        double[] populations,
+        int shots,
+        bool samplingNoise,
+        bool returnShots,
+        SeededRandom random
+    )
     {
         var centres = Centres(qubit, measure.FrequencyMhz, measure.Amplitude);
         var sigma = NoiseSigma(qubit, measure.Amplitude, measure.WidthUs);
@@ -67,7 +73,8 @@ internal static class DispersiveReadout
         var iq = returnShots ? new Complex[shots] : null;
         var states = returnShots ? new byte[shots] : null;
         var counts = new long[levels];
-        double sumX = 0, sumY = 0;
+        double sumX = 0,
+            sumY = 0;
         for (var s = 0; s < shots; s++)
         {
             var u = random.NextDouble();

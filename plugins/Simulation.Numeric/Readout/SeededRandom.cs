@@ -16,9 +16,15 @@ internal sealed class SeededRandom
     private static readonly double[] ZigguratX = BuildZigguratX();
 
     /// <summary>x_{i+1}/x_i: the part of layer i that lies wholly under the density.</summary>
-    private static readonly double[] ZigguratRatio = [.. Enumerable.Range(0, ZigguratLayers).Select(i => ZigguratX[i + 1] / ZigguratX[i])];
+    private static readonly double[] ZigguratRatio =
+    [
+        .. Enumerable.Range(0, ZigguratLayers).Select(i => ZigguratX[i + 1] / ZigguratX[i]),
+    ];
 
-    private ulong _s0, _s1, _s2, _s3;
+    private ulong _s0,
+        _s1,
+        _s2,
+        _s3;
 
     public SeededRandom(long seed, long stream = 0)
     {
@@ -70,13 +76,13 @@ internal sealed class SeededRandom
     /// <summary>A normal deviate conditioned on |x| &gt; R (Marsaglia's tail method).</summary>
     private double Tail(bool negative)
     {
-        double x, y;
+        double x,
+            y;
         do
         {
             x = Math.Log(NextOpenDouble()) / ZigguratR;
             y = Math.Log(NextOpenDouble());
-        }
-        while (-2 * y < x * x);
+        } while (-2 * y < x * x);
 
         return negative ? x - ZigguratR : ZigguratR - x;
     }

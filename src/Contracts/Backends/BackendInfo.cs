@@ -5,4 +5,9 @@ namespace LeeQ.Epii.Platform.Contracts.Backends;
 /// <param name="Name">Engine name, e.g. <c>numeric-transmon</c> or <c>qubic</c>.</param>
 /// <param name="QubitCount">Number of qubits of the device.</param>
 /// <param name="Properties">Further facts worth showing (engine, levels, board address…).</param>
-public sealed record BackendInfo(string Kind, string Name, int QubitCount, IReadOnlyDictionary<string, string> Properties);
+public sealed record BackendInfo(
+    string Kind,
+    string Name,
+    int QubitCount,
+    IReadOnlyDictionary<string, string> Properties
+);

@@ -15,7 +15,8 @@ public sealed record MeasurementOutcome(
     IReadOnlyList<double> Probabilities,
     Complex MeanIq,
     IReadOnlyList<Complex>? ShotIq = null,
-    IReadOnlyList<byte>? ShotStates = null)
+    IReadOnlyList<byte>? ShotStates = null
+)
 {
     /// <summary>Probability of level 1 (0 when the readout distinguishes a single level).</summary>
     public double P1 => Probabilities.Count > 1 ? Probabilities[1] : 0.0;

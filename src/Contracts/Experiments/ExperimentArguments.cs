@@ -29,12 +29,13 @@ public sealed class ExperimentArguments
     public bool HasValue(string name) => _values.TryGetValue(name, out var v) && v is not null;
 
     /// <summary>A float argument.</summary>
-    public double GetDouble(string name) => Get(name) switch
-    {
-        double d => d,
-        long l => l,
-        var other => throw Mismatch(name, other, "a number"),
-    };
+    public double GetDouble(string name) =>
+        Get(name) switch
+        {
+            double d => d,
+            long l => l,
+            var other => throw Mismatch(name, other, "a number"),
+        };
 
     /// <summary>A float argument, or null when unset.</summary>
     public double? GetNullableDouble(string name) => HasValue(name) ? GetDouble(name) : null;

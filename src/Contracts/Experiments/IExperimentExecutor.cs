@@ -13,7 +13,11 @@ public interface IExperimentExecutor
     /// <param name="programs">The programs.</param>
     /// <param name="shots">Shots per program, or null for <c>status.shot_number</c>.</param>
     /// <param name="cancellationToken">Cancelled by timeout, client deadline or shutdown.</param>
-    Task<ExecutionResult> ExecuteAsync(IReadOnlyList<PulseProgram> programs, int? shots, CancellationToken cancellationToken);
+    Task<ExecutionResult> ExecuteAsync(
+        IReadOnlyList<PulseProgram> programs,
+        int? shots,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>
     /// Runs <paramref name="programs"/> and states whether the experiment itself needs per-shot
@@ -27,6 +31,9 @@ public interface IExperimentExecutor
     /// <param name="returnShots">True to ask for per-shot IQ values and assigned states.</param>
     /// <param name="cancellationToken">Cancelled by timeout, client deadline or shutdown.</param>
     Task<ExecutionResult> ExecuteAsync(
-        IReadOnlyList<PulseProgram> programs, int? shots, bool returnShots, CancellationToken cancellationToken) =>
-        ExecuteAsync(programs, shots, cancellationToken);
+        IReadOnlyList<PulseProgram> programs,
+        int? shots,
+        bool returnShots,
+        CancellationToken cancellationToken
+    ) => ExecuteAsync(programs, shots, cancellationToken);
 }

@@ -10,5 +10,9 @@ public interface IExperimentRunner
     /// calibration updates, if it proposes any and they pass the quality gate, are applied before
     /// this returns, so the next step sees them.
     /// </summary>
-    Task<ExperimentOutcome> RunAsync(string experiment, IReadOnlyDictionary<string, string> arguments, CancellationToken cancellationToken);
+    Task<ExperimentOutcome> RunAsync(
+        string experiment,
+        IReadOnlyDictionary<string, string> arguments,
+        CancellationToken cancellationToken
+    );
 }

@@ -33,43 +33,47 @@ public sealed class ParameterSnapshot
 
     /// <summary>The raw value, or throws <see cref="KeyNotFoundException"/> naming the parameter.</summary>
     public object? Get(string name) =>
-        _values.TryGetValue(name, out var value) ? value : throw new KeyNotFoundException($"parameter '{name}' is not defined");
+        _values.TryGetValue(name, out var value)
+            ? value
+            : throw new KeyNotFoundException($"parameter '{name}' is not defined");
 
     /// <summary>The value as a double (integers are widened).</summary>
-    public double GetDouble(string name) => Get(name) switch
-    {
-        double d => d,
-        long l => l,
-        int i => i,
-        var other => throw new InvalidCastException($"parameter '{name}' is {Describe(other)}, not a number"),
-    };
+    public double GetDouble(string name) =>
+        Get(name) switch
+        {
+            double d => d,
+            long l => l,
+            int i => i,
+            var other => throw new InvalidCastException($"parameter '{name}' is {Describe(other)}, not a number"),
+        };
 
     /// <summary>The value as a double, or <paramref name="fallback"/> when absent or null.</summary>
     public double GetDoubleOrDefault(string name, double fallback) =>
         _values.TryGetValue(name, out var value) && value is not null ? GetDouble(name) : fallback;
 
     /// <summary>The value as an integer.</summary>
-    public long GetInt(string name) => Get(name) switch
-    {
-        long l => l,
-        int i => i,
-        double d when Math.Abs(d - Math.Round(d)) < 1e-9 => (long)Math.Round(d),
-        var other => throw new InvalidCastException($"parameter '{name}' is {Describe(other)}, not an integer"),
-    };
+    public long GetInt(string name) =>
+        Get(name) switch
+        {
+            long l => l,
+            int i => i,
+            double d when Math.Abs(d - Math.Round(d)) < 1e-9 => (long)Math.Round(d),
+            var other => throw new InvalidCastException($"parameter '{name}' is {Describe(other)}, not an integer"),
+        };
 
     /// <summary>The value as a boolean.</summary>
-    public bool GetBool(string name) => Get(name) is bool b
-        ? b
-        : throw new InvalidCastException($"parameter '{name}' is not a boolean");
+    public bool GetBool(string name) =>
+        Get(name) is bool b ? b : throw new InvalidCastException($"parameter '{name}' is not a boolean");
 
     /// <summary>The value as a string (null stays null).</summary>
-    public string? GetString(string name) => Get(name) switch
-    {
-        null => null,
-        string s => s,
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        var other => other.ToString(),
-    };
+    public string? GetString(string name) =>
+        Get(name) switch
+        {
+            null => null,
+            string s => s,
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            var other => other.ToString(),
+        };
 
     /// <summary>The value as a nullable long (for seeds and similar optional integers).</summary>
     public long? GetNullableInt(string name) =>

@@ -14,10 +14,17 @@ public sealed record QubitCalibration(
     double Sigmas,
     double ReadoutFrequencyMhz,
     double ReadoutAmp,
-    double ReadoutWidthUs)
+    double ReadoutWidthUs
+)
 {
     /// <summary>The gate envelope (shape, sigmas, DRAG alpha).</summary>
-    public PulseEnvelope Envelope => new() { Shape = Shape, Sigmas = Sigmas, DragAlpha = DragAlphaMhz };
+    public PulseEnvelope Envelope =>
+        new()
+        {
+            Shape = Shape,
+            Sigmas = Sigmas,
+            DragAlpha = DragAlphaMhz,
+        };
 
     /// <summary>Reads qubit <paramref name="qubit"/>'s calibration from <paramref name="snapshot"/>.</summary>
     public static QubitCalibration From(ParameterSnapshot snapshot, int qubit)
@@ -27,7 +34,9 @@ public sealed record QubitCalibration(
         var shapeName = snapshot.GetString(Name(WellKnownParameters.PulseShape));
         if (!EnvelopeShapeNames.TryParse(shapeName, out var shape))
         {
-            throw new InvalidOperationException($"{Name(WellKnownParameters.PulseShape)} = '{shapeName}' is not a known envelope");
+            throw new InvalidOperationException(
+                $"{Name(WellKnownParameters.PulseShape)} = '{shapeName}' is not a known envelope"
+            );
         }
 
         return new QubitCalibration(
@@ -41,6 +50,7 @@ public sealed record QubitCalibration(
             snapshot.GetDouble(Name(WellKnownParameters.PulseTrunc)),
             snapshot.GetDouble(Name(WellKnownParameters.ReadoutFrequency)),
             snapshot.GetDouble(Name(WellKnownParameters.ReadoutAmp)),
-            snapshot.GetDouble(Name(WellKnownParameters.ReadoutWidth)));
+            snapshot.GetDouble(Name(WellKnownParameters.ReadoutWidth))
+        );
     }
 }

@@ -15,7 +15,9 @@ public sealed record ConfigSection(string Name, string SchemaJson)
     {
         ArgumentNullException.ThrowIfNull(assembly);
         using var stream = assembly.GetManifestResourceStream(resourceName)
-            ?? throw new InvalidOperationException($"embedded schema '{resourceName}' is missing from {assembly.GetName().Name}");
+            ?? throw new InvalidOperationException(
+                $"embedded schema '{resourceName}' is missing from {assembly.GetName().Name}"
+            );
         using var reader = new StreamReader(stream);
         return new ConfigSection(name, reader.ReadToEnd());
     }

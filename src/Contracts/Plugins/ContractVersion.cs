@@ -15,13 +15,15 @@ public static class ContractVersion
         ArgumentNullException.ThrowIfNull(pluginContract);
         if (pluginContract.Major != Current.Major)
         {
-            reason = $"plugin targets contract {pluginContract.ToString(3)}, host implements {Current.ToString(3)} (major versions differ)";
+            reason =
+                $"plugin targets contract {pluginContract.ToString(3)}, host implements {Current.ToString(3)} (major versions differ)";
             return false;
         }
 
         if (pluginContract.Minor > Current.Minor)
         {
-            reason = $"plugin targets contract {pluginContract.ToString(3)}, newer than the host's {Current.ToString(3)}";
+            reason =
+                $"plugin targets contract {pluginContract.ToString(3)}, newer than the host's {Current.ToString(3)}";
             return false;
         }
 

@@ -23,7 +23,5 @@ public interface IEpiiPlugin
     IReadOnlyList<Type> GrpcServices => [];
 
     /// <summary>Registers extra services beyond the ones found by scanning.</summary>
-    void ConfigureServices(IServiceCollection services)
-    {
-    }
+    void ConfigureServices(IServiceCollection services) { }
 }

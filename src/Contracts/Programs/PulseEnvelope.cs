@@ -32,8 +32,8 @@ public sealed record PulseEnvelope
     public static PulseEnvelope Square { get; } = new();
 
     /// <summary>True when the envelope has a DRAG quadrature.</summary>
-    public bool HasDrag => Shape is EnvelopeShape.Drag or EnvelopeShape.BlackmanDrag
-        && double.IsFinite(DragAlpha) && DragAlpha != 0;
+    public bool HasDrag =>
+        Shape is EnvelopeShape.Drag or EnvelopeShape.BlackmanDrag && double.IsFinite(DragAlpha) && DragAlpha != 0;
 
     /// <summary>The envelope at time <paramref name="t"/> (µs) of a pulse of width <paramref name="width"/> (µs).</summary>
     public Complex Sample(double t, double width)
@@ -93,7 +93,8 @@ public sealed record PulseEnvelope
                 return ((g - edge) / norm, -x / (sigma * sigma) * g / norm);
             }
 
-            case EnvelopeShape.Blackman or EnvelopeShape.BlackmanDrag:
+            case EnvelopeShape.Blackman
+            or EnvelopeShape.BlackmanDrag:
             {
                 var w = 2 * Math.PI / width;
                 var value = 0.42 - (0.5 * Math.Cos(w * t)) + (0.08 * Math.Cos(2 * w * t));

@@ -8,5 +8,10 @@ namespace LeeQ.Epii.Platform.Contracts.Programs;
 /// <param name="WidthUs">Duration, microseconds.</param>
 /// <param name="Envelope">Envelope shape.</param>
 public sealed record PulseInstruction(
-    int Qubit, double FrequencyMhz, double Amplitude, double Phase, double WidthUs, PulseEnvelope Envelope)
-    : ProgramInstruction;
+    int Qubit,
+    double FrequencyMhz,
+    double Amplitude,
+    double Phase,
+    double WidthUs,
+    PulseEnvelope Envelope
+) : ProgramInstruction;

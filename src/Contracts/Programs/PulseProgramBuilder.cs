@@ -6,7 +6,14 @@ public sealed class PulseProgramBuilder
     private readonly List<ProgramInstruction> _instructions = [];
 
     /// <summary>Appends a drive pulse.</summary>
-    public PulseProgramBuilder Play(int qubit, double frequencyMhz, double amplitude, double phase, double widthUs, PulseEnvelope envelope)
+    public PulseProgramBuilder Play(
+        int qubit,
+        double frequencyMhz,
+        double amplitude,
+        double phase,
+        double widthUs,
+        PulseEnvelope envelope
+    )
     {
         _instructions.Add(new PulseInstruction(qubit, frequencyMhz, amplitude, phase, widthUs, envelope));
         return this;

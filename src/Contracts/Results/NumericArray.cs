@@ -14,7 +14,10 @@ public sealed class NumericArray
         var count = shape.Aggregate(1L, (a, b) => a * b);
         if (count != values.LongLength)
         {
-            throw new ArgumentException($"shape ({string.Join(", ", shape)}) holds {count} elements but {values.LongLength} were given", nameof(shape));
+            throw new ArgumentException(
+                $"shape ({string.Join(", ", shape)}) holds {count} elements but {values.LongLength} were given",
+                nameof(shape)
+            );
         }
 
         DType = dtype;
@@ -32,14 +35,15 @@ public sealed class NumericArray
     public Array Values { get; }
 
     /// <summary>The numpy dtype name.</summary>
-    public string DTypeName => DType switch
-    {
-        ArrayDType.Float64 => "float64",
-        ArrayDType.Complex128 => "complex128",
-        ArrayDType.Int64 => "int64",
-        ArrayDType.Bool => "bool",
-        _ => throw new InvalidOperationException($"unknown dtype {DType}"),
-    };
+    public string DTypeName =>
+        DType switch
+        {
+            ArrayDType.Float64 => "float64",
+            ArrayDType.Complex128 => "complex128",
+            ArrayDType.Int64 => "int64",
+            ArrayDType.Bool => "bool",
+            _ => throw new InvalidOperationException($"unknown dtype {DType}"),
+        };
 
     /// <summary>A float64 array; one-dimensional unless <paramref name="shape"/> is given.</summary>
     public static NumericArray Of(double[] values, params long[] shape) =>

@@ -30,5 +30,6 @@ public sealed record ResultValue
     public static ResultValue Flag(string name, bool value, string description) => new(name, description, value);
 
     /// <summary>An array.</summary>
-    public static ResultValue Array(string name, NumericArray value, string description) => new(name, description, value);
+    public static ResultValue Array(string name, NumericArray value, string description) =>
+        new(name, description, value);
 }

@@ -10,33 +10,34 @@ internal static class CommandLineParser
 {
     public const string DefaultTestExperiment = "calibrations.NormalisedRabi";
 
-    public static string Usage => """
-        Usage: leeq-epii --config PATH|NAME [options]
+    public static string Usage =>
+        """
+            Usage: leeq-epii --config PATH|NAME [options]
 
-        Serves one quantum-device setup over gRPC (service epii.v1.ExperimentPlatformService).
+            Serves one quantum-device setup over gRPC (service epii.v1.ExperimentPlatformService).
 
-        Options:
-          --config PATH|NAME     Setup file; a bare NAME means $LEEQ_EPII_CONFIG_DIR/NAME.json
-                                 (default directory /etc/leeq-epii).
-          --port N               gRPC port (overrides LEEQ_EPII_PORT and the file).
-          --log-level LEVEL      TRACE, DEBUG, INFO, WARNING, ERROR or CRITICAL.
-          --pid-file PATH        PID file (default: $RUNTIME_DIRECTORY or /run/leeq-epii, else
-                                 the temporary directory; named leeq-epii-<setup>.pid).
-          --plugins DIR          Extra plugin directory (repeatable; also LEEQ_EPII_PLUGINS_DIR).
-          --validate             Validate the setup file and plugins, print every problem, exit.
-          --health-check         Run the start-up checks, print PASS/FAIL per check, exit.
-          --diagnostic-report    Print versions, effective configuration and plugin status, exit.
-          --test-experiment [N]  Build the setup, run experiment N once (default
-                                 calibrations.NormalisedRabi), print the result, exit.
-          --no-health-checks     Skip the start-up checks.
-          --debug-grpc           Log every gRPC call at DEBUG.
-          --hash-api-key         Read an API key from standard input and print the hash to put
-                                 into auth.api_key_hashes.
-          --version              Print the version and exit.
-          --help                 Print this help and exit.
+            Options:
+              --config PATH|NAME     Setup file; a bare NAME means $LEEQ_EPII_CONFIG_DIR/NAME.json
+                                     (default directory /etc/leeq-epii).
+              --port N               gRPC port (overrides LEEQ_EPII_PORT and the file).
+              --log-level LEVEL      TRACE, DEBUG, INFO, WARNING, ERROR or CRITICAL.
+              --pid-file PATH        PID file (default: $RUNTIME_DIRECTORY or /run/leeq-epii, else
+                                     the temporary directory; named leeq-epii-<setup>.pid).
+              --plugins DIR          Extra plugin directory (repeatable; also LEEQ_EPII_PLUGINS_DIR).
+              --validate             Validate the setup file and plugins, print every problem, exit.
+              --health-check         Run the start-up checks, print PASS/FAIL per check, exit.
+              --diagnostic-report    Print versions, effective configuration and plugin status, exit.
+              --test-experiment [N]  Build the setup, run experiment N once (default
+                                     calibrations.NormalisedRabi), print the result, exit.
+              --no-health-checks     Skip the start-up checks.
+              --debug-grpc           Log every gRPC call at DEBUG.
+              --hash-api-key         Read an API key from standard input and print the hash to put
+                                     into auth.api_key_hashes.
+              --version              Print the version and exit.
+              --help                 Print this help and exit.
 
-        Exit codes: 0 success, 1 failure, 2 usage error.
-        """;
+            Exit codes: 0 success, 1 failure, 2 usage error.
+            """;
 
     /// <summary>Parses <paramref name="args"/>; on misuse returns null and sets <paramref name="error"/>.</summary>
     public static CommandLineOptions? Parse(IReadOnlyList<string> args, out string? error)
@@ -76,12 +77,19 @@ internal static class CommandLineParser
                     error = "--config is given more than once";
                     return null;
                 case "--config":
-                    options = options with { Config = Value() ?? Fail("--config needs a path or a setup name", out error) };
+                    options = options with
+                    {
+                        Config = Value() ?? Fail("--config needs a path or a setup name", out error),
+                    };
                     break;
                 case "--port":
                 {
                     var text = Value();
-                    if (text is null || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 0 or > 65535)
+                    if (
+                        text is null
+                        || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+                        || port is < 0 or > 65535
+                    )
                     {
                         error = $"--port needs a port number from 0 to 65535, got '{text}'";
                         return null;
@@ -148,7 +156,13 @@ internal static class CommandLineParser
             }
         }
 
-        var actions = new[] { options.Validate, options.HealthCheck, options.DiagnosticReport, options.TestExperiment is not null }.Count(a => a);
+        var actions = new[]
+        {
+            options.Validate,
+            options.HealthCheck,
+            options.DiagnosticReport,
+            options.TestExperiment is not null,
+        }.Count(a => a);
         if (actions > 1)
         {
             error = "--validate, --health-check, --diagnostic-report and --test-experiment are mutually exclusive";
@@ -161,7 +175,10 @@ internal static class CommandLineParser
             return null;
         }
 
-        return options with { PluginDirectories = plugins };
+        return options with
+        {
+            PluginDirectories = plugins,
+        };
     }
 
     private static string Fail(string message, out string? error)

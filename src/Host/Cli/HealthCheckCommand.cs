@@ -16,7 +16,13 @@ internal static class HealthCheckCommand
         if (setup.IsValid)
         {
             var settings = setup.Settings!;
-            var stateDirectory = SetupLoader.ToBackendConfiguration(setup.Document!, settings, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).StateDirectory;
+            var stateDirectory = SetupLoader
+                .ToBackendConfiguration(
+                    setup.Document!,
+                    settings,
+                    Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance
+                )
+                .StateDirectory;
             results.Add(HealthChecks.Disk(stateDirectory));
             results.Add(HealthChecks.Memory());
             results.Add(HealthChecks.StateWritable(stateDirectory));
@@ -28,7 +34,15 @@ internal static class HealthCheckCommand
             else
             {
                 var daemon = await HealthChecks.RunningDaemonAsync(settings).ConfigureAwait(false);
-                results.Add(daemon.Passed ? port with { Passed = true, Detail = $"port {settings.Port} is in use by the running daemon" } : port);
+                results.Add(
+                    daemon.Passed
+                        ? port with
+                        {
+                            Passed = true,
+                            Detail = $"port {settings.Port} is in use by the running daemon",
+                        }
+                        : port
+                );
                 results.Add(daemon);
             }
         }
@@ -39,7 +53,9 @@ internal static class HealthCheckCommand
         }
 
         var failed = results.Count(r => !r.Passed);
-        await output.WriteLineAsync(failed == 0 ? "All health checks passed" : $"{failed} health check(s) failed").ConfigureAwait(false);
+        await output
+            .WriteLineAsync(failed == 0 ? "All health checks passed" : $"{failed} health check(s) failed")
+            .ConfigureAwait(false);
         return failed == 0 ? 0 : 1;
     }
 }

@@ -7,14 +7,15 @@ internal static class LogLevels
 {
     public static IReadOnlyList<string> Names { get; } = ["TRACE", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"];
 
-    public static LogEventLevel? Parse(string? name) => name?.Trim().ToUpperInvariant() switch
-    {
-        "TRACE" or "VERBOSE" => LogEventLevel.Verbose,
-        "DEBUG" => LogEventLevel.Debug,
-        "INFO" or "INFORMATION" => LogEventLevel.Information,
-        "WARNING" or "WARN" => LogEventLevel.Warning,
-        "ERROR" => LogEventLevel.Error,
-        "CRITICAL" or "FATAL" => LogEventLevel.Fatal,
-        _ => null,
-    };
+    public static LogEventLevel? Parse(string? name) =>
+        name?.Trim().ToUpperInvariant() switch
+        {
+            "TRACE" or "VERBOSE" => LogEventLevel.Verbose,
+            "DEBUG" => LogEventLevel.Debug,
+            "INFO" or "INFORMATION" => LogEventLevel.Information,
+            "WARNING" or "WARN" => LogEventLevel.Warning,
+            "ERROR" => LogEventLevel.Error,
+            "CRITICAL" or "FATAL" => LogEventLevel.Fatal,
+            _ => null,
+        };
 }

@@ -19,7 +19,11 @@ internal static class TestExperimentCommand
         var experiment = runtime.Experiments.Find(name);
         if (experiment is null)
         {
-            await output.WriteLineAsync($"Unknown experiment '{name}'.{Text.NameSuggester.Hint(name, runtime.Experiments.All.Select(e => e.Descriptor.Name))} Available: {string.Join(", ", runtime.Experiments.All.Select(e => e.Descriptor.Name))}").ConfigureAwait(false);
+            await output
+                .WriteLineAsync(
+                    $"Unknown experiment '{name}'.{Text.NameSuggester.Hint(name, runtime.Experiments.All.Select(e => e.Descriptor.Name))} Available: {string.Join(", ", runtime.Experiments.All.Select(e => e.Descriptor.Name))}"
+                )
+                .ConfigureAwait(false);
             return 1;
         }
 
@@ -37,22 +41,42 @@ internal static class TestExperimentCommand
         }
 
         var arguments = ArgumentBinder.Bind(experiment.Descriptor, raw, runtime.QubitCount, out var problems);
-        await output.WriteLineAsync($"Testing experiment: {experiment.Descriptor.Name} with {(raw.Count == 0 ? "its defaults" : string.Join(", ", raw.Select(p => $"{p.Key}={p.Value}")))}").ConfigureAwait(false);
+        await output
+            .WriteLineAsync(
+                $"Testing experiment: {experiment.Descriptor.Name} with {(raw.Count == 0 ? "its defaults" : string.Join(", ", raw.Select(p => $"{p.Key}={p.Value}")))}"
+            )
+            .ConfigureAwait(false);
         if (problems.Count > 0)
         {
             await output.WriteLineAsync("Test status: ERROR").ConfigureAwait(false);
-            await output.WriteLineAsync($"Message: cannot run with defaults: {string.Join("; ", problems)}").ConfigureAwait(false);
+            await output
+                .WriteLineAsync($"Message: cannot run with defaults: {string.Join("; ", problems)}")
+                .ConfigureAwait(false);
             return 1;
         }
 
         try
         {
             var coordinator = services.GetRequiredService<RunCoordinator>();
-            var run = await coordinator.RunAsync(new RunRequest(experiment, arguments, false, false), raw, null, CancellationToken.None).ConfigureAwait(false);
+            var run = await coordinator
+                .RunAsync(new RunRequest(experiment, arguments, false, false), raw, null, CancellationToken.None)
+                .ConfigureAwait(false);
             await output.WriteLineAsync("Test status: OK").ConfigureAwait(false);
             await output.WriteLineAsync($"Run id: {run.RunId}").ConfigureAwait(false);
-            await output.WriteLineAsync($"Duration: {run.Duration.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms").ConfigureAwait(false);
-            foreach (var item in run.Response!.Data.Where(d => d.ValueCase is DataItem.ValueOneofCase.Number or DataItem.ValueOneofCase.Text or DataItem.ValueOneofCase.Boolean).Take(16))
+            await output
+                .WriteLineAsync(
+                    $"Duration: {run.Duration.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms"
+                )
+                .ConfigureAwait(false);
+            foreach (
+                var item in run.Response!.Data.Where(d =>
+                        d.ValueCase
+                            is DataItem.ValueOneofCase.Number
+                                or DataItem.ValueOneofCase.Text
+                                or DataItem.ValueOneofCase.Boolean
+                    )
+                    .Take(16)
+            )
             {
                 var value = item.ValueCase switch
                 {

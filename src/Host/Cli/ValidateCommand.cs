@@ -11,7 +11,9 @@ internal static class ValidateCommand
         output.WriteLine($"Validating {configPath}");
         foreach (var plugin in catalog.Plugins)
         {
-            output.WriteLine($"  plugin {plugin.Manifest.Id} {plugin.Manifest.Version.ToString(3)}: loaded from {plugin.Directory}");
+            output.WriteLine(
+                $"  plugin {plugin.Manifest.Id} {plugin.Manifest.Version.ToString(3)}: loaded from {plugin.Directory}"
+            );
         }
 
         foreach (var failure in catalog.Failures)
@@ -27,7 +29,9 @@ internal static class ValidateCommand
         var errors = setup.Errors.Count();
         if (setup.IsValid)
         {
-            output.WriteLine($"Configuration is valid (setup '{setup.Settings!.SetupName}', {setup.Settings.SetupType}, port {setup.Settings.Port})");
+            output.WriteLine(
+                $"Configuration is valid (setup '{setup.Settings!.SetupName}', {setup.Settings.SetupType}, port {setup.Settings.Port})"
+            );
             return 0;
         }
 

@@ -59,7 +59,12 @@ internal static class ConfigFileReader
         {
             var line = (ex.LineNumber ?? 0) + 1;
             var column = (ex.BytePositionInLine ?? 0) + 1;
-            problems.Add(new ConfigProblem($"{source}:{line}:{column}", $"JSON syntax error at line {line}, column {column}: {Reason(ex.Message)}"));
+            problems.Add(
+                new ConfigProblem(
+                    $"{source}:{line}:{column}",
+                    $"JSON syntax error at line {line}, column {column}: {Reason(ex.Message)}"
+                )
+            );
             return null;
         }
     }
@@ -88,7 +93,9 @@ internal static class ConfigFileReader
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:
-                    scopes.Push((new HashSet<string>(StringComparer.Ordinal), ChildPath(scopes, pendingName, arrayIndex)));
+                    scopes.Push(
+                        (new HashSet<string>(StringComparer.Ordinal), ChildPath(scopes, pendingName, arrayIndex))
+                    );
                     break;
                 case JsonTokenType.StartArray:
                     scopes.Push((null, ChildPath(scopes, pendingName, arrayIndex)));
@@ -107,9 +114,12 @@ internal static class ConfigFileReader
                     if (keys is not null && !keys.Add(pendingName))
                     {
                         var line = json[..(int)reader.TokenStartIndex].Count((byte)'\n') + 1;
-                        problems.Add(new ConfigProblem(
-                            $"{path}.{pendingName}",
-                            $"key '{pendingName}' appears more than once in the same object (second time at {Path.GetFileName(source)} line {line}); remove one"));
+                        problems.Add(
+                            new ConfigProblem(
+                                $"{path}.{pendingName}",
+                                $"key '{pendingName}' appears more than once in the same object (second time at {Path.GetFileName(source)} line {line}); remove one"
+                            )
+                        );
                     }
 
                     break;
@@ -117,7 +127,11 @@ internal static class ConfigFileReader
         }
     }
 
-    private static string ChildPath(Stack<(HashSet<string>? Keys, string Path)> scopes, string pendingName, Stack<int> arrayIndex)
+    private static string ChildPath(
+        Stack<(HashSet<string>? Keys, string Path)> scopes,
+        string pendingName,
+        Stack<int> arrayIndex
+    )
     {
         if (scopes.Count == 0)
         {

@@ -11,7 +11,18 @@ namespace LeeQ.Epii.Platform.Host.Configuration;
 internal static class LegacyConfigMapper
 {
     private static readonly string[] FlatMarkers =
-        ["num_qubits", "simulation_backend", "parameters", "experiment_timeout", "log_level", "max_experiment_workers", "request_log_file", "chronicle", "type", "name"];
+    [
+        "num_qubits",
+        "simulation_backend",
+        "parameters",
+        "experiment_timeout",
+        "log_level",
+        "max_experiment_workers",
+        "request_log_file",
+        "chronicle",
+        "type",
+        "name",
+    ];
 
     private static readonly Dictionary<string, string> LegacyQubitFields = new(StringComparer.Ordinal)
     {
@@ -29,7 +40,13 @@ internal static class LegacyConfigMapper
     /// <summary>Rewrites <paramref name="document"/> in place into the canonical format.</summary>
     public static void Map(JsonObject document, List<ConfigProblem> problems)
     {
-        problems.Add(new ConfigProblem("$", "the original flat setup format was detected and mapped onto the canonical one (see docs/configuration.md)", ProblemSeverity.Warning));
+        problems.Add(
+            new ConfigProblem(
+                "$",
+                "the original flat setup format was detected and mapped onto the canonical one (see docs/configuration.md)",
+                ProblemSeverity.Warning
+            )
+        );
         Rename(document, "type", "setup_type", problems);
         Rename(document, "name", "setup_name", problems);
         Rename(document, "experiment_timeout", "timeout", problems);
@@ -51,11 +68,19 @@ internal static class LegacyConfigMapper
             problems.Add(Mapped("$.max_experiment_workers", "$.experiments.max_concurrent"));
         }
 
-        foreach (var ignored in new[] { "request_log_file", "chronicle", "skip_health_checks", "debug_grpc", "setup_class" })
+        foreach (
+            var ignored in new[] { "request_log_file", "chronicle", "skip_health_checks", "debug_grpc", "setup_class" }
+        )
         {
             if (document.Remove(ignored))
             {
-                problems.Add(new ConfigProblem($"$.{ignored}", "key of the original service that this one does not use; ignored", ProblemSeverity.Warning));
+                problems.Add(
+                    new ConfigProblem(
+                        $"$.{ignored}",
+                        "key of the original service that this one does not use; ignored",
+                        ProblemSeverity.Warning
+                    )
+                );
             }
         }
 
@@ -75,11 +100,20 @@ internal static class LegacyConfigMapper
         parameters?.Remove("simulation_backend");
         if (backend is not null)
         {
-            var name = backend.GetValueKind() == System.Text.Json.JsonValueKind.String ? backend.GetValue<string>() : backend.ToJsonString();
+            var name =
+                backend.GetValueKind() == System.Text.Json.JsonValueKind.String
+                    ? backend.GetValue<string>()
+                    : backend.ToJsonString();
             simulation["backend"] = name == "high_level" ? "numpy" : name;
-            problems.Add(name == "high_level"
-                ? new ConfigProblem("$.simulation_backend", "'high_level' (closed-form curves) is not offered; the numeric engine 'numpy' is used", ProblemSeverity.Warning)
-                : Mapped("$.simulation_backend", "$.simulation.backend"));
+            problems.Add(
+                name == "high_level"
+                    ? new ConfigProblem(
+                        "$.simulation_backend",
+                        "'high_level' (closed-form curves) is not offered; the numeric engine 'numpy' is used",
+                        ProblemSeverity.Warning
+                    )
+                    : Mapped("$.simulation_backend", "$.simulation.backend")
+            );
         }
 
         var count = document["num_qubits"] ?? parameters?["num_qubits"];
@@ -98,11 +132,22 @@ internal static class LegacyConfigMapper
 
         foreach (var (key, _) in parameters?.ToList() ?? [])
         {
-            problems.Add(new ConfigProblem($"$.parameters.{key}", "key of the original service that this one does not use; ignored", ProblemSeverity.Warning));
+            problems.Add(
+                new ConfigProblem(
+                    $"$.parameters.{key}",
+                    "key of the original service that this one does not use; ignored",
+                    ProblemSeverity.Warning
+                )
+            );
         }
     }
 
-    private static void MapQubits(JsonObject simulation, JsonNode? count, JsonObject? blocks, List<ConfigProblem> problems)
+    private static void MapQubits(
+        JsonObject simulation,
+        JsonNode? count,
+        JsonObject? blocks,
+        List<ConfigProblem> problems
+    )
     {
         if (blocks is null || blocks.Count == 0)
         {
@@ -129,7 +174,13 @@ internal static class LegacyConfigMapper
                 }
                 else
                 {
-                    problems.Add(new ConfigProblem($"$.parameters.qubits.q{i}.{key}", "qubit field of the original service that this one does not use; ignored", ProblemSeverity.Warning));
+                    problems.Add(
+                        new ConfigProblem(
+                            $"$.parameters.qubits.q{i}.{key}",
+                            "qubit field of the original service that this one does not use; ignored",
+                            ProblemSeverity.Warning
+                        )
+                    );
                 }
             }
 
@@ -140,7 +191,9 @@ internal static class LegacyConfigMapper
         {
             if (!int.TryParse(key.AsSpan(1), out var index) || index >= n || char.ToLowerInvariant(key[0]) != 'q')
             {
-                problems.Add(new ConfigProblem($"$.parameters.qubits.{key}", $"not one of the {n} qubits q0..q{n - 1}"));
+                problems.Add(
+                    new ConfigProblem($"$.parameters.qubits.{key}", $"not one of the {n} qubits q0..q{n - 1}")
+                );
             }
         }
 
@@ -162,7 +215,13 @@ internal static class LegacyConfigMapper
 
         foreach (var (key, _) in parameters?.ToList() ?? [])
         {
-            problems.Add(new ConfigProblem($"$.parameters.{key}", "key of the original service that this one does not use; ignored", ProblemSeverity.Warning));
+            problems.Add(
+                new ConfigProblem(
+                    $"$.parameters.{key}",
+                    "key of the original service that this one does not use; ignored",
+                    ProblemSeverity.Warning
+                )
+            );
         }
     }
 
@@ -176,7 +235,13 @@ internal static class LegacyConfigMapper
         document.Remove(from);
         if (document.ContainsKey(to))
         {
-            problems.Add(new ConfigProblem($"$.{from}", $"both '{from}' and '{to}' are given; '{to}' is used", ProblemSeverity.Warning));
+            problems.Add(
+                new ConfigProblem(
+                    $"$.{from}",
+                    $"both '{from}' and '{to}' are given; '{to}' is used",
+                    ProblemSeverity.Warning
+                )
+            );
             return;
         }
 

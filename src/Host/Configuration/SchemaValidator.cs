@@ -23,7 +23,12 @@ internal sealed class SchemaValidator
     public IReadOnlyCollection<string> TopLevelProperties => _schema.Properties.Keys.ToList();
 
     /// <summary>Validates <paramref name="value"/>; paths are reported below <paramref name="rootPath"/>.</summary>
-    public void Validate(JsonNode value, string rootPath, List<ConfigProblem> problems, ISet<string>? extraAllowedKeys = null)
+    public void Validate(
+        JsonNode value,
+        string rootPath,
+        List<ConfigProblem> problems,
+        ISet<string>? extraAllowedKeys = null
+    )
     {
         // The validator cannot handle integers beyond 64 bits; report them here and validate the rest.
         var checkable = value.DeepClone();
@@ -32,8 +37,12 @@ internal sealed class SchemaValidator
         foreach (var error in Flatten(errors, schemaPath => Lookup(value, rootPath, ToPath(rootPath, schemaPath))))
         {
             var path = ToPath(rootPath, error.Path);
-            if (error.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed && extraAllowedKeys is not null
-                && ParentPath(path) == rootPath && extraAllowedKeys.Contains(error.Property ?? ""))
+            if (
+                error.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed
+                && extraAllowedKeys is not null
+                && ParentPath(path) == rootPath
+                && extraAllowedKeys.Contains(error.Property ?? "")
+            )
             {
                 continue;
             }
@@ -51,7 +60,12 @@ internal sealed class SchemaValidator
                 {
                     if (child is JsonValue leaf && IsHugeInteger(leaf))
                     {
-                        problems.Add(new ConfigProblem($"{path}.{key}", $"{Text.Clip.Text(leaf.ToJsonString())} is far too large for any setting"));
+                        problems.Add(
+                            new ConfigProblem(
+                                $"{path}.{key}",
+                                $"{Text.Clip.Text(leaf.ToJsonString())} is far too large for any setting"
+                            )
+                        );
                         obj.Remove(key);
                     }
                     else if (child is not null)
@@ -66,7 +80,12 @@ internal sealed class SchemaValidator
                 {
                     if (array[i] is JsonValue leaf && IsHugeInteger(leaf))
                     {
-                        problems.Add(new ConfigProblem($"{path}[{i}]", $"{Text.Clip.Text(leaf.ToJsonString())} is far too large for any setting"));
+                        problems.Add(
+                            new ConfigProblem(
+                                $"{path}[{i}]",
+                                $"{Text.Clip.Text(leaf.ToJsonString())} is far too large for any setting"
+                            )
+                        );
                         array.RemoveAt(i);
                     }
                     else if (array[i] is { } child)
@@ -87,10 +106,14 @@ internal sealed class SchemaValidator
         }
 
         var text = value.ToJsonString();
-        return text.IndexOfAny(['.', 'e', 'E']) < 0 && !long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+        return text.IndexOfAny(['.', 'e', 'E']) < 0
+            && !long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
     }
 
-    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors, Func<string?, JsonNode?> lookup)
+    private static IEnumerable<ValidationError> Flatten(
+        IEnumerable<ValidationError> errors,
+        Func<string?, JsonNode?> lookup
+    )
     {
         foreach (var error in errors)
         {
@@ -102,10 +125,11 @@ internal sealed class SchemaValidator
                     // Report the branch whose type matches the value (else the one with the fewest
                     // problems): it is the one the author meant.
                     var kind = KindOf(lookup(error.Path));
-                    var best = child.Errors
-                        .OrderBy(e => e.Key.Type.HasFlag(kind) ? 0 : 1)
+                    var best = child
+                        .Errors.OrderBy(e => e.Key.Type.HasFlag(kind) ? 0 : 1)
                         .ThenBy(e => e.Value.Count)
-                        .First().Value;
+                        .First()
+                        .Value;
                     foreach (var inner in Flatten(best, lookup))
                     {
                         yield return inner;
@@ -126,7 +150,13 @@ internal sealed class SchemaValidator
         }
     }
 
-    private static string Describe(ValidationError error, JsonNode root, string rootPath, string path, ISet<string>? extra)
+    private static string Describe(
+        ValidationError error,
+        JsonNode root,
+        string rootPath,
+        string path,
+        ISet<string>? extra
+    )
     {
         var schema = error.Schema;
         var actual = Lookup(root, rootPath, path);
@@ -135,7 +165,11 @@ internal sealed class SchemaValidator
         {
             case ValidationErrorKind.NoAdditionalPropertiesAllowed:
             {
-                var known = (error.Schema?.ActualProperties.Keys ?? []).Concat(extra ?? new HashSet<string>()).Distinct().OrderBy(k => k, StringComparer.Ordinal).ToList();
+                var known = (error.Schema?.ActualProperties.Keys ?? [])
+                    .Concat(extra ?? new HashSet<string>())
+                    .Distinct()
+                    .OrderBy(k => k, StringComparer.Ordinal)
+                    .ToList();
                 return $"unknown key '{error.Property}'.{NameSuggester.Hint(error.Property ?? "", known)} Allowed here: {string.Join(", ", known)}";
             }
 
@@ -176,20 +210,28 @@ internal sealed class SchemaValidator
         }
     }
 
-    private static JsonObjectType KindOf(JsonNode? node) => node?.GetValueKind() switch
-    {
-        System.Text.Json.JsonValueKind.Object => JsonObjectType.Object,
-        System.Text.Json.JsonValueKind.Array => JsonObjectType.Array,
-        System.Text.Json.JsonValueKind.String => JsonObjectType.String,
-        System.Text.Json.JsonValueKind.Number => node.ToJsonString().Contains('.', StringComparison.Ordinal) ? JsonObjectType.Number : JsonObjectType.Integer,
-        System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => JsonObjectType.Boolean,
-        _ => JsonObjectType.Null,
-    };
+    private static JsonObjectType KindOf(JsonNode? node) =>
+        node?.GetValueKind() switch
+        {
+            System.Text.Json.JsonValueKind.Object => JsonObjectType.Object,
+            System.Text.Json.JsonValueKind.Array => JsonObjectType.Array,
+            System.Text.Json.JsonValueKind.String => JsonObjectType.String,
+            System.Text.Json.JsonValueKind.Number => node.ToJsonString().Contains('.', StringComparison.Ordinal)
+                ? JsonObjectType.Number
+                : JsonObjectType.Integer,
+            System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => JsonObjectType.Boolean,
+            _ => JsonObjectType.Null,
+        };
 
     private static string Format(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "?";
 
     private static string Humanize(string kind) =>
-        string.Concat(kind.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+        string.Concat(
+            kind.Select(
+                (c, i) =>
+                    i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()
+            )
+        );
 
     private static string ToPath(string rootPath, string? schemaPath)
     {

@@ -16,7 +16,9 @@ internal sealed class ExperimentCatalog
             var name = experiment.Descriptor.Name;
             if (!_byName.TryAdd(name, experiment))
             {
-                _conflicts.Add($"experiment '{name}' is contributed twice; the second ({experiment.GetType().FullName}) is ignored");
+                _conflicts.Add(
+                    $"experiment '{name}' is contributed twice; the second ({experiment.GetType().FullName}) is ignored"
+                );
                 continue;
             }
 
@@ -24,7 +26,9 @@ internal sealed class ExperimentCatalog
             {
                 if (!_byAlias.TryAdd(alias, experiment))
                 {
-                    _conflicts.Add($"alias '{alias}' of '{name}' is already used by '{_byAlias[alias].Descriptor.Name}'");
+                    _conflicts.Add(
+                        $"alias '{alias}' of '{name}' is already used by '{_byAlias[alias].Descriptor.Name}'"
+                    );
                 }
             }
         }
@@ -44,7 +48,8 @@ internal sealed class ExperimentCatalog
             return exact;
         }
 
-        return _byName.Values.FirstOrDefault(e => string.Equals(e.Descriptor.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? _byAlias.GetValueOrDefault(name.Trim());
+        return _byName.Values.FirstOrDefault(e =>
+            string.Equals(e.Descriptor.Name, name, StringComparison.OrdinalIgnoreCase)
+        ) ?? _byAlias.GetValueOrDefault(name.Trim());
     }
 }

@@ -10,15 +10,29 @@ namespace LeeQ.Epii.Platform.Host.Execution;
 /// call gets its own seed derived from the run seed and a call counter, so a run that executes
 /// several batches is still reproducible from its one seed.
 /// </summary>
-internal sealed class PerRunExecutor(IQuantumBackend backend, ParameterSnapshot snapshot, long seed, int defaultShots, bool returnShots) : IExperimentExecutor
+internal sealed class PerRunExecutor(
+    IQuantumBackend backend,
+    ParameterSnapshot snapshot,
+    long seed,
+    int defaultShots,
+    bool returnShots
+) : IExperimentExecutor
 {
     private int _calls;
 
-    public Task<ExecutionResult> ExecuteAsync(IReadOnlyList<PulseProgram> programs, int? shots, CancellationToken cancellationToken) =>
-        ExecuteAsync(programs, shots, returnShots, cancellationToken);
+    public Task<ExecutionResult> ExecuteAsync(
+        IReadOnlyList<PulseProgram> programs,
+        int? shots,
+        CancellationToken cancellationToken
+    ) => ExecuteAsync(programs, shots, returnShots, cancellationToken);
 
     /// <summary>Runs programs, with shots returned when the client asked for raw data or the experiment needs them.</summary>
-    public async Task<ExecutionResult> ExecuteAsync(IReadOnlyList<PulseProgram> programs, int? shots, bool needShots, CancellationToken cancellationToken)
+    public async Task<ExecutionResult> ExecuteAsync(
+        IReadOnlyList<PulseProgram> programs,
+        int? shots,
+        bool needShots,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(programs);
         var call = Interlocked.Increment(ref _calls);

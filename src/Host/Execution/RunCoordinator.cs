@@ -42,7 +42,10 @@ internal sealed class RunCoordinator : IDisposable
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger("LeeQ.Epii.Runs");
         var backendLimit = runtime.Backend.MaxConcurrentExecutions;
-        var concurrency = Math.Max(1, Math.Min(backendLimit, runtime.Settings.MaxConcurrentExperiments ?? backendLimit));
+        var concurrency = Math.Max(
+            1,
+            Math.Min(backendLimit, runtime.Settings.MaxConcurrentExperiments ?? backendLimit)
+        );
         _slots = new SemaphoreSlim(concurrency, concurrency);
         _capacity = concurrency + runtime.Settings.QueueSize;
         Concurrency = concurrency;
@@ -93,7 +96,12 @@ internal sealed class RunCoordinator : IDisposable
     /// <param name="rawParameters">The parameters as the client sent them (recorded as is).</param>
     /// <param name="onAdmitted">Called with the run id once the run is recorded.</param>
     /// <param name="deadline">Cancelled when the client's deadline passes.</param>
-    public async Task<RunRecord> RunAsync(RunRequest request, IReadOnlyDictionary<string, string> rawParameters, Func<string, Task>? onAdmitted, CancellationToken deadline)
+    public async Task<RunRecord> RunAsync(
+        RunRequest request,
+        IReadOnlyDictionary<string, string> rawParameters,
+        Func<string, Task>? onAdmitted,
+        CancellationToken deadline
+    )
     {
         if (Interlocked.Increment(ref _admitted) > _capacity)
         {
@@ -110,17 +118,19 @@ internal sealed class RunCoordinator : IDisposable
         Metrics.EpiiMetrics.ExperimentsInFlight.Inc();
         try
         {
-            _runtime.Runs.Insert(new StoredRun
-            {
-                RunId = runId,
-                Experiment = name,
-                Status = RunStatus.Queued,
-                QueuedAt = DateTimeOffset.UtcNow,
-                Backend = _runtime.Backend.Info.Name,
-                RequestParametersJson = JsonSerializer.Serialize(rawParameters),
-                ReturnPlots = request.ReturnPlots,
-                ReturnRawData = request.ReturnRawData,
-            });
+            _runtime.Runs.Insert(
+                new StoredRun
+                {
+                    RunId = runId,
+                    Experiment = name,
+                    Status = RunStatus.Queued,
+                    QueuedAt = DateTimeOffset.UtcNow,
+                    Backend = _runtime.Backend.Info.Name,
+                    RequestParametersJson = JsonSerializer.Serialize(rawParameters),
+                    ReturnPlots = request.ReturnPlots,
+                    ReturnRawData = request.ReturnRawData,
+                }
+            );
             if (onAdmitted is not null)
             {
                 await onAdmitted(runId).ConfigureAwait(false);
@@ -154,14 +164,29 @@ internal sealed class RunCoordinator : IDisposable
         }
     }
 
-    private async Task<RunRecord> RunAdmittedAsync(string runId, RunRequest request, CancellationToken cancelled, Stopwatch watch)
+    private async Task<RunRecord> RunAdmittedAsync(
+        string runId,
+        RunRequest request,
+        CancellationToken cancelled,
+        Stopwatch watch
+    )
     {
         var snapshot = _runtime.Parameters.Snapshot();
         var args = request.Arguments;
-        var seed = args.HasValue("seed") ? args.GetInt("seed") : snapshot.GetNullableInt(WellKnownParameters.Seed) ?? FreshSeed();
-        var shots = (int)(args.HasValue("shots") ? args.GetInt("shots") : snapshot.GetInt(WellKnownParameters.ShotNumber));
+        var seed = args.HasValue("seed")
+            ? args.GetInt("seed")
+            : snapshot.GetNullableInt(WellKnownParameters.Seed) ?? FreshSeed();
+        var shots = (int)(
+            args.HasValue("shots") ? args.GetInt("shots") : snapshot.GetInt(WellKnownParameters.ShotNumber)
+        );
         var name = request.Experiment.Descriptor.Name;
-        _runtime.Runs.MarkStarted(runId, seed, RenderJson(args.Values), RenderJson(snapshot.Values), JsonSerializer.Serialize(_runtime.Versions));
+        _runtime.Runs.MarkStarted(
+            runId,
+            seed,
+            RenderJson(args.Values),
+            RenderJson(snapshot.Values),
+            JsonSerializer.Serialize(_runtime.Versions)
+        );
         using var timeout = new CancellationTokenSource(_runtime.Settings.ExperimentTimeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancelled, timeout.Token);
         HostLog.RunStarted(_logger, runId, name, seed, shots);
@@ -179,12 +204,19 @@ internal sealed class RunCoordinator : IDisposable
                 Runner = new ChainRunner(this, runId, seed, shots, linked.Token),
                 Logger = _loggerFactory.CreateLogger(request.Experiment.GetType().FullName ?? name),
             };
-            var outcome = await RunCooperativelyAsync(request.Experiment, context, runId, linked.Token).ConfigureAwait(false);
+            var outcome = await RunCooperativelyAsync(request.Experiment, context, runId, linked.Token)
+                .ConfigureAwait(false);
             var (applied, note) = ApplyUpdates(outcome, ChangeSource.Run(runId));
             var record = new RunRecord(runId, request.Experiment, outcome, seed, shots, watch.Elapsed, applied, note);
             var response = ResponseBuilder.Build(record, _runtime.Backend.Info.Name, request.ReturnPlots, _logger);
-            Complete(runId, RunStatus.Succeeded, watch, null, response.ToByteArray(),
-                JsonSerializer.Serialize(applied.ToDictionary(u => u.Parameter, u => ValueParser.Render(u.Value))));
+            Complete(
+                runId,
+                RunStatus.Succeeded,
+                watch,
+                null,
+                response.ToByteArray(),
+                JsonSerializer.Serialize(applied.ToDictionary(u => u.Parameter, u => ValueParser.Render(u.Value)))
+            );
             HostLog.RunSucceeded(_logger, runId, name, watch.Elapsed.TotalMilliseconds, applied.Count);
             return record with { Response = response };
         }
@@ -216,7 +248,12 @@ internal sealed class RunCoordinator : IDisposable
     /// the fault is logged as the plugin's, so one experiment that ignores cancellation cannot hold
     /// the queue. Its computation may go on in the background until it returns.
     /// </summary>
-    private async Task<ExperimentOutcome> RunCooperativelyAsync(IExperiment experiment, ExperimentContext context, string runId, CancellationToken cancelled)
+    private async Task<ExperimentOutcome> RunCooperativelyAsync(
+        IExperiment experiment,
+        ExperimentContext context,
+        string runId,
+        CancellationToken cancelled
+    )
     {
         var task = Task.Run(() => experiment.RunAsync(context, cancelled), CancellationToken.None);
         try
@@ -225,22 +262,39 @@ internal sealed class RunCoordinator : IDisposable
         }
         catch (OperationCanceledException) when (!task.IsCompleted)
         {
-            if (await Task.WhenAny(task, Task.Delay(AbandonAfter, CancellationToken.None)).ConfigureAwait(false) == task)
+            if (
+                await Task.WhenAny(task, Task.Delay(AbandonAfter, CancellationToken.None)).ConfigureAwait(false) == task
+            )
             {
                 return await task.ConfigureAwait(false);
             }
 
             HostLog.RunAbandoned(_logger, runId, experiment.Descriptor.Name, AbandonAfter.TotalSeconds);
-            _ = task.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            _ = task.ContinueWith(
+                t => t.Exception,
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted,
+                TaskScheduler.Default
+            );
             throw;
         }
     }
 
     /// <summary>Runs a child experiment of a calibration chain in the parent's slot.</summary>
-    internal async Task<ExperimentOutcome> RunChildAsync(string parentRunId, string experimentName, IReadOnlyDictionary<string, string> arguments, long seed, int shots, CancellationToken cancellationToken)
+    internal async Task<ExperimentOutcome> RunChildAsync(
+        string parentRunId,
+        string experimentName,
+        IReadOnlyDictionary<string, string> arguments,
+        long seed,
+        int shots,
+        CancellationToken cancellationToken
+    )
     {
         var experiment = _runtime.Experiments.Find(experimentName)
-            ?? throw new ExperimentArgumentException("experiment", $"unknown experiment '{experimentName}' in a calibration chain");
+            ?? throw new ExperimentArgumentException(
+                "experiment",
+                $"unknown experiment '{experimentName}' in a calibration chain"
+            );
         var bound = ArgumentBinder.Bind(experiment.Descriptor, arguments, _runtime.QubitCount, out var problems);
         if (problems.Count > 0)
         {
@@ -255,7 +309,13 @@ internal sealed class RunCoordinator : IDisposable
             Backend = _runtime.Backend.Info,
             Executor = new PerRunExecutor(_runtime.Backend, snapshot, seed, shots, false),
             Seed = seed,
-            Runner = new ChainRunner(this, parentRunId, PerRunExecutor.DeriveSeed(seed, 1000), shots, cancellationToken),
+            Runner = new ChainRunner(
+                this,
+                parentRunId,
+                PerRunExecutor.DeriveSeed(seed, 1000),
+                shots,
+                cancellationToken
+            ),
             Logger = _loggerFactory.CreateLogger(experiment.GetType().FullName ?? experimentName),
         };
         var outcome = await experiment.RunAsync(context, cancellationToken).ConfigureAwait(false);
@@ -263,14 +323,21 @@ internal sealed class RunCoordinator : IDisposable
         return outcome;
     }
 
-    private (IReadOnlyList<CalibrationUpdate> Applied, string? Note) ApplyUpdates(ExperimentOutcome outcome, ChangeSource source)
+    private (IReadOnlyList<CalibrationUpdate> Applied, string? Note) ApplyUpdates(
+        ExperimentOutcome outcome,
+        ChangeSource source
+    )
     {
         if (outcome.Updates.Count == 0)
         {
             return ([], outcome.UpdateNote);
         }
 
-        var changes = outcome.Updates.ToDictionary(u => u.Parameter, u => (object?)u.Value, StringComparer.OrdinalIgnoreCase);
+        var changes = outcome.Updates.ToDictionary(
+            u => u.Parameter,
+            u => (object?)u.Value,
+            StringComparer.OrdinalIgnoreCase
+        );
         var result = _runtime.Parameters.TryApplyTyped(changes, source);
         if (!result.Applied)
         {
@@ -281,7 +348,13 @@ internal sealed class RunCoordinator : IDisposable
 
         foreach (var (parameter, old, value) in result.Changes)
         {
-            HostLog.ParameterChanged(_logger, parameter, ValueParser.Render(old), ValueParser.Render(value), $"run {source.Detail}");
+            HostLog.ParameterChanged(
+                _logger,
+                parameter,
+                ValueParser.Render(old),
+                ValueParser.Render(value),
+                $"run {source.Detail}"
+            );
         }
 
         return (outcome.Updates, outcome.UpdateNote);
@@ -303,7 +376,14 @@ internal sealed class RunCoordinator : IDisposable
 
             try
             {
-                _runtime.Runs.Complete(runId, RunStatus.Cancelled, 0, "cancelled: the service stopped before the run could finish", null, null);
+                _runtime.Runs.Complete(
+                    runId,
+                    RunStatus.Cancelled,
+                    0,
+                    "cancelled: the service stopped before the run could finish",
+                    null,
+                    null
+                );
                 count++;
             }
             catch (StoreUnavailableException ex)
@@ -315,7 +395,14 @@ internal sealed class RunCoordinator : IDisposable
         return count;
     }
 
-    private void Complete(string runId, string status, Stopwatch watch, string? error, byte[]? response, string? updatesJson)
+    private void Complete(
+        string runId,
+        string status,
+        Stopwatch watch,
+        string? error,
+        byte[]? response,
+        string? updatesJson
+    )
     {
         _finished[runId] = true;
         var experiment = _experimentNames.GetValueOrDefault(runId, "unknown");
@@ -337,12 +424,20 @@ internal sealed class RunCoordinator : IDisposable
         : CancellationCause.Deadline;
 
     private static string RenderJson(IReadOnlyDictionary<string, object?> values) =>
-        JsonSerializer.Serialize(values.OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary(v => v.Key, v => ValueParser.Render(v.Value)));
+        JsonSerializer.Serialize(
+            values
+                .OrderBy(v => v.Key, StringComparer.Ordinal)
+                .ToDictionary(v => v.Key, v => ValueParser.Render(v.Value))
+        );
 
     private string NewRunId() =>
-        string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:yyyyMMddTHHmmssfff}-{Interlocked.Increment(ref _runCounter):D4}-{RandomNumberGenerator.GetHexString(4, lowercase: true)}");
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{DateTimeOffset.UtcNow:yyyyMMddTHHmmssfff}-{Interlocked.Increment(ref _runCounter):D4}-{RandomNumberGenerator.GetHexString(4, lowercase: true)}"
+        );
 
-    private static long FreshSeed() => ((long)RandomNumberGenerator.GetInt32(int.MaxValue) << 31) | (uint)RandomNumberGenerator.GetInt32(int.MaxValue);
+    private static long FreshSeed() =>
+        ((long)RandomNumberGenerator.GetInt32(int.MaxValue) << 31) | (uint)RandomNumberGenerator.GetInt32(int.MaxValue);
 
     public void Dispose()
     {

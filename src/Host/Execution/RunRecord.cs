@@ -13,7 +13,8 @@ internal sealed record RunRecord(
     int Shots,
     TimeSpan Duration,
     IReadOnlyList<CalibrationUpdate> AppliedUpdates,
-    string? UpdateNote)
+    string? UpdateNote
+)
 {
     public ExperimentResponse? Response { get; init; }
 }

@@ -21,7 +21,8 @@ internal sealed class SetupRuntime(
     ExperimentCatalog experiments,
     ParameterRegistry parameters,
     PluginCatalog plugins,
-    ILoggerFactory loggerFactory) : IAsyncDisposable
+    ILoggerFactory loggerFactory
+) : IAsyncDisposable
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("LeeQ.Epii.Setup");
     private IQuantumBackend? _backend;
@@ -39,9 +40,11 @@ internal sealed class SetupRuntime(
 
     public RunStore Runs => _runs ?? throw new InvalidOperationException("the state store is not open");
 
-    public ParameterStore ParameterStore => _parameterStore ?? throw new InvalidOperationException("the state store is not open");
+    public ParameterStore ParameterStore =>
+        _parameterStore ?? throw new InvalidOperationException("the state store is not open");
 
-    public string StateDirectory => SetupLoader.ToBackendConfiguration(document, settings, loggerFactory).StateDirectory;
+    public string StateDirectory =>
+        SetupLoader.ToBackendConfiguration(document, settings, loggerFactory).StateDirectory;
 
     public bool IsReady => _backend is not null;
 
@@ -50,12 +53,15 @@ internal sealed class SetupRuntime(
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
     /// <summary>Host and plugin versions, recorded with every run.</summary>
-    public IReadOnlyDictionary<string, string> Versions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["host"] = HostVersion.Current,
-        ["contract"] = Contracts.Plugins.ContractVersion.Current.ToString(3),
-        ["runtime"] = Environment.Version.ToString(),
-    }.Concat(plugins.Plugins.Select(p => KeyValuePair.Create(p.Manifest.Id, p.Manifest.Version.ToString(3)))).ToDictionary(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> Versions { get; } =
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["host"] = HostVersion.Current,
+            ["contract"] = Contracts.Plugins.ContractVersion.Current.ToString(3),
+            ["runtime"] = Environment.Version.ToString(),
+        }
+            .Concat(plugins.Plugins.Select(p => KeyValuePair.Create(p.Manifest.Id, p.Manifest.Version.ToString(3))))
+            .ToDictionary(StringComparer.Ordinal);
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -70,7 +76,12 @@ internal sealed class SetupRuntime(
             ?? throw new InvalidOperationException($"no backend plugin handles setup_type '{settings.SetupType}'");
         _backend = await factory.CreateAsync(configuration, cancellationToken).ConfigureAwait(false);
         var stored = _parameterStore.LoadValues();
-        var notes = parameters.Register(HostParameters.Create(settings.SetupName, _backend.Info.QubitCount), _backend.Info.QubitCount, stored)
+        var notes = parameters
+            .Register(
+                HostParameters.Create(settings.SetupName, _backend.Info.QubitCount),
+                _backend.Info.QubitCount,
+                stored
+            )
             .Concat(parameters.Register(_backend.Parameters, _backend.Info.QubitCount, stored));
         foreach (var note in notes)
         {
@@ -85,7 +96,14 @@ internal sealed class SetupRuntime(
             HostLog.ExperimentConflict(_logger, conflict);
         }
 
-        HostLog.SetupReady(_logger, settings.SetupName, _backend.Info.Kind, _backend.Info.Name, _backend.Info.QubitCount, experiments.All.Count);
+        HostLog.SetupReady(
+            _logger,
+            settings.SetupName,
+            _backend.Info.Kind,
+            _backend.Info.Name,
+            _backend.Info.QubitCount,
+            experiments.All.Count
+        );
     }
 
     public async ValueTask DisposeAsync()

@@ -12,7 +12,8 @@ internal static class LoggingSetup
 {
     public static Logger Create(LoggingLevelSwitch level)
     {
-        var underSystemd = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("JOURNAL_STREAM"))
+        var underSystemd =
+            !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("JOURNAL_STREAM"))
             || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("INVOCATION_ID"));
         var template = underSystemd
             ? "[{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"
@@ -23,7 +24,10 @@ internal static class LoggingSetup
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Warning)
             .MinimumLevel.Override("Grpc", LogEventLevel.Warning)
             .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: template, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .WriteTo.Console(
+                outputTemplate: template,
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture
+            )
             .CreateLogger();
     }
 }

@@ -10,24 +10,36 @@ namespace LeeQ.Epii.Platform.Host.Metrics;
 internal static class EpiiMetrics
 {
     public static readonly Counter Requests = Prometheus.Metrics.CreateCounter(
-        "epii_requests_total", "gRPC calls by method and outcome (status is ok or error).",
-        new CounterConfiguration { LabelNames = ["method", "status"] });
+        "epii_requests_total",
+        "gRPC calls by method and outcome (status is ok or error).",
+        new CounterConfiguration { LabelNames = ["method", "status"] }
+    );
 
     public static readonly Histogram RequestDuration = Prometheus.Metrics.CreateHistogram(
-        "epii_request_duration_seconds", "gRPC call duration.",
-        new HistogramConfiguration { LabelNames = ["method"], Buckets = Histogram.ExponentialBuckets(0.001, 2, 18) });
+        "epii_request_duration_seconds",
+        "gRPC call duration.",
+        new HistogramConfiguration { LabelNames = ["method"], Buckets = Histogram.ExponentialBuckets(0.001, 2, 18) }
+    );
 
     public static readonly Counter Experiments = Prometheus.Metrics.CreateCounter(
-        "epii_experiments_total", "Finished experiment runs by experiment and final status.",
-        new CounterConfiguration { LabelNames = ["experiment", "status"] });
+        "epii_experiments_total",
+        "Finished experiment runs by experiment and final status.",
+        new CounterConfiguration { LabelNames = ["experiment", "status"] }
+    );
 
     public static readonly Histogram ExperimentDuration = Prometheus.Metrics.CreateHistogram(
-        "epii_experiment_duration_seconds", "Experiment run duration, queueing excluded.",
-        new HistogramConfiguration { LabelNames = ["experiment"], Buckets = Histogram.ExponentialBuckets(0.01, 2, 16) });
+        "epii_experiment_duration_seconds",
+        "Experiment run duration, queueing excluded.",
+        new HistogramConfiguration { LabelNames = ["experiment"], Buckets = Histogram.ExponentialBuckets(0.01, 2, 16) }
+    );
 
     public static readonly Gauge ExperimentsInFlight = Prometheus.Metrics.CreateGauge(
-        "epii_experiments_in_flight", "Experiments running or waiting in the queue.");
+        "epii_experiments_in_flight",
+        "Experiments running or waiting in the queue."
+    );
 
     public static readonly Gauge ActiveConnections = Prometheus.Metrics.CreateGauge(
-        "epii_active_connections", "Open client connections to the gRPC port.");
+        "epii_active_connections",
+        "Open client connections to the gRPC port."
+    );
 }

@@ -7,7 +7,11 @@ namespace LeeQ.Epii.Platform.Host.Metrics;
 /// <summary>Counts and times every unary gRPC call (the platform's RPCs are unary).</summary>
 internal sealed class RequestMetricsInterceptor : Interceptor
 {
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request,
+        ServerCallContext context,
+        UnaryServerMethod<TRequest, TResponse> continuation
+    )
     {
         var started = Stopwatch.GetTimestamp();
         var status = "error";
@@ -20,7 +24,9 @@ internal sealed class RequestMetricsInterceptor : Interceptor
         finally
         {
             EpiiMetrics.Requests.WithLabels(context.Method, status).Inc();
-            EpiiMetrics.RequestDuration.WithLabels(context.Method).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            EpiiMetrics
+                .RequestDuration.WithLabels(context.Method)
+                .Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
 }

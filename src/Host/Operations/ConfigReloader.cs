@@ -17,7 +17,8 @@ internal sealed class ConfigReloader(
     IReadOnlyList<IQuantumBackendFactory> factories,
     LoggingLevelSwitch level,
     HostSettings running,
-    ILogger logger)
+    ILogger logger
+)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -36,10 +37,16 @@ internal sealed class ConfigReloader(
 
         try
         {
-            var setup = await SetupLoader.LoadAsync(running.ConfigPath, options, HostEnvironment.FromProcess(), catalog, factories).ConfigureAwait(false);
+            var setup = await SetupLoader
+                .LoadAsync(running.ConfigPath, options, HostEnvironment.FromProcess(), catalog, factories)
+                .ConfigureAwait(false);
             if (!setup.IsValid)
             {
-                HostLog.ReloadRejected(logger, running.ConfigPath, string.Join("; ", setup.Errors.Select(e => e.ToString())));
+                HostLog.ReloadRejected(
+                    logger,
+                    running.ConfigPath,
+                    string.Join("; ", setup.Errors.Select(e => e.ToString()))
+                );
                 return;
             }
 
@@ -50,11 +57,19 @@ internal sealed class ConfigReloader(
                 level.MinimumLevel = next.LogLevel;
             }
 
-            var needRestart = typeof(HostSettings).GetProperties()
-                .Where(p => p.Name != nameof(HostSettings.LogLevel) && !SameValue(p.GetValue(running), p.GetValue(next)))
+            var needRestart = typeof(HostSettings)
+                .GetProperties()
+                .Where(p =>
+                    p.Name != nameof(HostSettings.LogLevel) && !SameValue(p.GetValue(running), p.GetValue(next))
+                )
                 .Select(p => p.Name)
                 .ToList();
-            HostLog.ReloadDone(logger, needRestart.Count == 0 ? "nothing else changed" : $"changed but only applied after a restart: {string.Join(", ", needRestart)}");
+            HostLog.ReloadDone(
+                logger,
+                needRestart.Count == 0
+                    ? "nothing else changed"
+                    : $"changed but only applied after a restart: {string.Join(", ", needRestart)}"
+            );
         }
         finally
         {

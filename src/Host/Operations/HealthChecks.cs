@@ -14,13 +14,31 @@ internal static class HealthChecks
     public const long MinimumFreeDiskBytes = 100L * 1024 * 1024;
     public const long MinimumAvailableMemoryBytes = 100L * 1024 * 1024;
 
-    public static CheckResult Configuration(SetupDefinition setup) => setup.IsValid
-        ? new CheckResult("configuration", true, $"setup '{setup.Settings!.SetupName}' is valid ({setup.Warnings.Count()} warning(s))")
-        : new CheckResult("configuration", false, $"{setup.Errors.Count()} error(s), first: {setup.Errors.First()}");
+    public static CheckResult Configuration(SetupDefinition setup) =>
+        setup.IsValid
+            ? new CheckResult(
+                "configuration",
+                true,
+                $"setup '{setup.Settings!.SetupName}' is valid ({setup.Warnings.Count()} warning(s))"
+            )
+            : new CheckResult(
+                "configuration",
+                false,
+                $"{setup.Errors.Count()} error(s), first: {setup.Errors.First()}"
+            );
 
-    public static CheckResult Plugins(PluginCatalog catalog) => catalog.Failures.Count == 0
-        ? new CheckResult("plugins", true, $"{catalog.Plugins.Count} loaded: {string.Join(", ", catalog.Plugins.Select(p => p.Manifest.Id))}")
-        : new CheckResult("plugins", false, string.Join("; ", catalog.Failures.Select(f => $"{f.Path}: {f.Reason}")));
+    public static CheckResult Plugins(PluginCatalog catalog) =>
+        catalog.Failures.Count == 0
+            ? new CheckResult(
+                "plugins",
+                true,
+                $"{catalog.Plugins.Count} loaded: {string.Join(", ", catalog.Plugins.Select(p => p.Manifest.Id))}"
+            )
+            : new CheckResult(
+                "plugins",
+                false,
+                string.Join("; ", catalog.Failures.Select(f => $"{f.Path}: {f.Reason}"))
+            );
 
     public static CheckResult Disk(string stateDirectory)
     {
@@ -31,7 +49,11 @@ internal static class HealthChecks
         }
 
         var free = new DriveInfo(existing).AvailableFreeSpace;
-        return new CheckResult("disk", free >= MinimumFreeDiskBytes, $"{Megabytes(free)} MB free at {existing} (at least {Megabytes(MinimumFreeDiskBytes)} MB needed)");
+        return new CheckResult(
+            "disk",
+            free >= MinimumFreeDiskBytes,
+            $"{Megabytes(free)} MB free at {existing} (at least {Megabytes(MinimumFreeDiskBytes)} MB needed)"
+        );
     }
 
     public static CheckResult Memory()
@@ -39,7 +61,11 @@ internal static class HealthChecks
         var available = AvailableMemoryBytes();
         return available is null
             ? new CheckResult("memory", true, "available memory unknown (/proc/meminfo unreadable); not checked")
-            : new CheckResult("memory", available >= MinimumAvailableMemoryBytes, $"{Megabytes(available.Value)} MB available (at least {Megabytes(MinimumAvailableMemoryBytes)} MB needed)");
+            : new CheckResult(
+                "memory",
+                available >= MinimumAvailableMemoryBytes,
+                $"{Megabytes(available.Value)} MB available (at least {Megabytes(MinimumAvailableMemoryBytes)} MB needed)"
+            );
     }
 
     public static CheckResult StateWritable(string stateDirectory)
@@ -47,7 +73,10 @@ internal static class HealthChecks
         try
         {
             Directory.CreateDirectory(stateDirectory);
-            var probe = Path.Combine(stateDirectory, $".write-probe-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}");
+            var probe = Path.Combine(
+                stateDirectory,
+                $".write-probe-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}"
+            );
             File.WriteAllText(probe, "probe");
             File.Delete(probe);
             return new CheckResult("state directory", true, $"{stateDirectory} is writable");
@@ -75,7 +104,11 @@ internal static class HealthChecks
         }
         catch (SocketException ex)
         {
-            return new CheckResult("port", false, $"port {settings.Port} on {settings.BindAddress} is not available ({ex.SocketErrorCode}); another daemon may be using it");
+            return new CheckResult(
+                "port",
+                false,
+                $"port {settings.Port} on {settings.BindAddress} is not available ({ex.SocketErrorCode}); another daemon may be using it"
+            );
         }
     }
 
@@ -88,24 +121,37 @@ internal static class HealthChecks
             host = $"[{host}]";
         }
 
-        using var channel = GrpcChannel.ForAddress($"http://{host}:{settings.Port.ToString(CultureInfo.InvariantCulture)}");
+        using var channel = GrpcChannel.ForAddress(
+            $"http://{host}:{settings.Port.ToString(CultureInfo.InvariantCulture)}"
+        );
         try
         {
-            var reply = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5)).ConfigureAwait(false);
-            return new CheckResult("running daemon", reply.Status == HealthCheckResponse.Types.ServingStatus.Serving, $"port {settings.Port} answers grpc.health.v1: {reply.Status}");
+            var reply = await new Health.HealthClient(channel)
+                .CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5))
+                .ConfigureAwait(false);
+            return new CheckResult(
+                "running daemon",
+                reply.Status == HealthCheckResponse.Types.ServingStatus.Serving,
+                $"port {settings.Port} answers grpc.health.v1: {reply.Status}"
+            );
         }
         catch (Grpc.Core.RpcException ex)
         {
-            return new CheckResult("running daemon", false, $"port {settings.Port} is in use but does not answer grpc.health.v1 ({ex.StatusCode})");
+            return new CheckResult(
+                "running daemon",
+                false,
+                $"port {settings.Port} is in use but does not answer grpc.health.v1 ({ex.StatusCode})"
+            );
         }
     }
 
-    private static IPAddress ParseAddress(string address) => address switch
-    {
-        "::" => IPAddress.IPv6Any,
-        "0.0.0.0" => IPAddress.Any,
-        _ => IPAddress.Parse(address),
-    };
+    private static IPAddress ParseAddress(string address) =>
+        address switch
+        {
+            "::" => IPAddress.IPv6Any,
+            "0.0.0.0" => IPAddress.Any,
+            _ => IPAddress.Parse(address),
+        };
 
     private static long? AvailableMemoryBytes()
     {
@@ -115,7 +161,10 @@ internal static class HealthChecks
             {
                 if (line.StartsWith("MemAvailable:", StringComparison.Ordinal))
                 {
-                    var kb = long.Parse(line["MemAvailable:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                    var kb = long.Parse(
+                        line["MemAvailable:".Length..].Trim().Split(' ')[0],
+                        CultureInfo.InvariantCulture
+                    );
                     return kb * 1024;
                 }
             }

@@ -25,7 +25,9 @@ internal sealed class PidFile : IDisposable
             return System.IO.Path.Combine(runtime.Split(':')[0], name);
         }
 
-        return IsWritableDirectory("/run/leeq-epii") ? System.IO.Path.Combine("/run/leeq-epii", name) : System.IO.Path.Combine(System.IO.Path.GetTempPath(), name);
+        return IsWritableDirectory("/run/leeq-epii")
+            ? System.IO.Path.Combine("/run/leeq-epii", name)
+            : System.IO.Path.Combine(System.IO.Path.GetTempPath(), name);
     }
 
     /// <summary>Takes the PID file, or explains why not. <paramref name="staleNote"/> says when a stale file was removed.</summary>
@@ -40,9 +42,14 @@ internal sealed class PidFile : IDisposable
             if (File.Exists(full))
             {
                 var text = File.ReadAllText(full).Trim();
-                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid != Environment.ProcessId && IsDaemonAlive(pid))
+                if (
+                    int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                    && pid != Environment.ProcessId
+                    && IsDaemonAlive(pid)
+                )
                 {
-                    error = $"another leeq-epii (pid {pid}) holds {full}; stop it first, or give this instance its own --pid-file";
+                    error =
+                        $"another leeq-epii (pid {pid}) holds {full}; stop it first, or give this instance its own --pid-file";
                     return null;
                 }
 
@@ -113,7 +120,10 @@ internal sealed class PidFile : IDisposable
 
         try
         {
-            var probe = System.IO.Path.Combine(directory, $".probe-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}");
+            var probe = System.IO.Path.Combine(
+                directory,
+                $".probe-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}"
+            );
             File.WriteAllText(probe, "");
             File.Delete(probe);
             return true;

@@ -15,7 +15,9 @@ namespace LeeQ.Epii.Platform.Host.Parameters;
 internal sealed class ParameterRegistry
 {
     private readonly Dictionary<string, ParameterDefinition> _definitions = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, (ParameterDefinition Definition, double Scale)> _names = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (ParameterDefinition Definition, double Scale)> _names = new(
+        StringComparer.OrdinalIgnoreCase
+    );
     private readonly Lock _gate = new();
     private ParameterSnapshot _snapshot = ParameterSnapshot.Empty;
     private ParameterStore? _store;
@@ -33,7 +35,11 @@ internal sealed class ParameterRegistry
     /// Registers definitions. A stored value (wire spelling) replaces the default when it still
     /// fits the definition; one that no longer does is reported and the default is used.
     /// </summary>
-    public IReadOnlyList<string> Register(IEnumerable<ParameterDefinition> definitions, int qubitCount, IReadOnlyDictionary<string, string>? stored = null)
+    public IReadOnlyList<string> Register(
+        IEnumerable<ParameterDefinition> definitions,
+        int qubitCount,
+        IReadOnlyDictionary<string, string>? stored = null
+    )
     {
         var notes = new List<string>();
         lock (_gate)
@@ -56,13 +62,18 @@ internal sealed class ParameterRegistry
                 values[definition.Name] = definition.Default;
                 if (!definition.ReadOnly && stored is not null && stored.TryGetValue(definition.Name, out var kept))
                 {
-                    if (ValueParser.TryConvert(kept, definition.Type, qubitCount, out var value, out var error) && Check(definition, ref value) is null)
+                    if (
+                        ValueParser.TryConvert(kept, definition.Type, qubitCount, out var value, out var error)
+                        && Check(definition, ref value) is null
+                    )
                     {
                         values[definition.Name] = value;
                     }
                     else
                     {
-                        notes.Add($"stored value {kept} of '{definition.Name}' no longer fits its definition ({(error.Length > 0 ? error : "out of range")}); the default {ValueParser.Render(definition.Default)} is used");
+                        notes.Add(
+                            $"stored value {kept} of '{definition.Name}' no longer fits its definition ({(error.Length > 0 ? error : "out of range")}); the default {ValueParser.Render(definition.Default)} is used"
+                        );
                     }
                 }
             }
@@ -113,7 +124,11 @@ internal sealed class ParameterRegistry
         $"unknown parameter '{Clip.Text(name)}'.{(name.Length <= 200 ? NameSuggester.Hint(name, _definitions.Keys) : "")}";
 
     /// <summary>Validates every entry, then applies all of them at once, or none.</summary>
-    public ParameterChangeResult TryApply(IReadOnlyDictionary<string, string> changes, ChangeSource source, bool allowReadOnly = false)
+    public ParameterChangeResult TryApply(
+        IReadOnlyDictionary<string, string> changes,
+        ChangeSource source,
+        bool allowReadOnly = false
+    )
     {
         var problems = new List<string>();
         var parsed = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
@@ -133,7 +148,9 @@ internal sealed class ParameterRegistry
 
             if (!ValueParser.TryConvert(raw, definition.Type, _qubitCount, out var value, out var error))
             {
-                problems.Add($"parameter '{definition.Name}' ({definition.Type.ToWireName()}{Unit(definition)}): {error}");
+                problems.Add(
+                    $"parameter '{definition.Name}' ({definition.Type.ToWireName()}{Unit(definition)}): {error}"
+                );
                 continue;
             }
 
@@ -218,14 +235,19 @@ internal sealed class ParameterRegistry
             var broken = _rules(proposed).ToList();
             if (broken.Count > 0)
             {
-                return ParameterChangeResult.Rejected([.. broken.Select(b => $"the change would leave the device invalid: {b}")]);
+                return ParameterChangeResult.Rejected([
+                    .. broken.Select(b => $"the change would leave the device invalid: {b}"),
+                ]);
             }
 
             if (_store is not null)
             {
                 try
                 {
-                    _store.Save([.. changes.Select(c => (c.Item1, ValueParser.Render(c.Item2), ValueParser.Render(c.Item3)))], source);
+                    _store.Save(
+                        [.. changes.Select(c => (c.Item1, ValueParser.Render(c.Item2), ValueParser.Render(c.Item3)))],
+                        source
+                    );
                 }
                 catch (StoreUnavailableException ex)
                 {
@@ -250,8 +272,16 @@ internal sealed class ParameterRegistry
             return $"parameter '{definition.Name}' cannot be nan";
         }
 
-        return ValueConstraints.Check(definition.Name, definition.Minimum, definition.Maximum, definition.AllowedValues, definition.Unit, ref value);
+        return ValueConstraints.Check(
+            definition.Name,
+            definition.Minimum,
+            definition.Maximum,
+            definition.AllowedValues,
+            definition.Unit,
+            ref value
+        );
     }
 
-    private static string Unit(ParameterDefinition definition) => definition.Unit.Length > 0 ? $", {definition.Unit}" : "";
+    private static string Unit(ParameterDefinition definition) =>
+        definition.Unit.Length > 0 ? $", {definition.Unit}" : "";
 }

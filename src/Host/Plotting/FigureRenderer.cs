@@ -63,12 +63,15 @@ internal static class FigureRenderer
             {
                 json.WriteStartObject();
                 json.WriteString("type", "scatter");
-                json.WriteString("mode", series.Style switch
-                {
-                    SeriesStyle.Markers => "markers",
-                    SeriesStyle.Line => "lines",
-                    _ => "lines+markers",
-                });
+                json.WriteString(
+                    "mode",
+                    series.Style switch
+                    {
+                        SeriesStyle.Markers => "markers",
+                        SeriesStyle.Line => "lines",
+                        _ => "lines+markers",
+                    }
+                );
                 json.WriteString("name", series.Name);
                 WriteNumbers(json, "x", series.X);
                 WriteNumbers(json, "y", series.Y);

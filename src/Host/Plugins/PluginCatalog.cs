@@ -16,10 +16,18 @@ internal sealed class PluginCatalog
 {
     private static readonly Type[] SharedTypes =
     [
-        typeof(IEpiiPlugin), typeof(IServiceCollection), typeof(ILogger), typeof(ServerCallContext), typeof(IMessage),
+        typeof(IEpiiPlugin),
+        typeof(IServiceCollection),
+        typeof(ILogger),
+        typeof(ServerCallContext),
+        typeof(IMessage),
     ];
 
-    private PluginCatalog(IReadOnlyList<LoadedPlugin> plugins, IReadOnlyList<PluginLoadFailure> failures, IReadOnlyList<string> directories)
+    private PluginCatalog(
+        IReadOnlyList<LoadedPlugin> plugins,
+        IReadOnlyList<PluginLoadFailure> failures,
+        IReadOnlyList<string> directories
+    )
     {
         Plugins = plugins;
         Failures = failures;
@@ -71,12 +79,24 @@ internal sealed class PluginCatalog
         var deps = System.IO.Directory.GetFiles(folder, "*.deps.json");
         if (deps.Length == 0)
         {
-            return (null, new PluginLoadFailure(folder, "no *.deps.json: not a plugin folder (build the plugin with EnableDynamicLoading)"));
+            return (
+                null,
+                new PluginLoadFailure(
+                    folder,
+                    "no *.deps.json: not a plugin folder (build the plugin with EnableDynamicLoading)"
+                )
+            );
         }
 
         if (deps.Length > 1)
         {
-            return (null, new PluginLoadFailure(folder, $"more than one *.deps.json ({string.Join(", ", deps.Select(Path.GetFileName))}); a plugin folder holds one plugin"));
+            return (
+                null,
+                new PluginLoadFailure(
+                    folder,
+                    $"more than one *.deps.json ({string.Join(", ", deps.Select(Path.GetFileName))}); a plugin folder holds one plugin"
+                )
+            );
         }
 
         var assemblyPath = deps[0][..^".deps.json".Length] + ".dll";
@@ -87,21 +107,31 @@ internal sealed class PluginCatalog
 
         try
         {
-            var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, SharedTypes, config => config.PreferSharedTypes = true);
+            var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, SharedTypes, config =>
+                config.PreferSharedTypes = true
+            );
             var assembly = loader.LoadDefaultAssembly();
-            var contractsReference = assembly.GetReferencedAssemblies()
+            var contractsReference = assembly
+                .GetReferencedAssemblies()
                 .FirstOrDefault(a => a.Name == typeof(IEpiiPlugin).Assembly.GetName().Name);
             if (contractsReference is null)
             {
                 return (null, new PluginLoadFailure(assemblyPath, "does not reference LeeQ.Epii.Platform.Contracts"));
             }
 
-            var entryTypes = assembly.GetExportedTypes()
+            var entryTypes = assembly
+                .GetExportedTypes()
                 .Where(t => typeof(IEpiiPlugin).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
                 .ToList();
             if (entryTypes.Count != 1)
             {
-                return (null, new PluginLoadFailure(assemblyPath, $"must contain exactly one public IEpiiPlugin implementation, found {entryTypes.Count}"));
+                return (
+                    null,
+                    new PluginLoadFailure(
+                        assemblyPath,
+                        $"must contain exactly one public IEpiiPlugin implementation, found {entryTypes.Count}"
+                    )
+                );
             }
 
             var entry = (IEpiiPlugin)Activator.CreateInstance(entryTypes[0])!;
@@ -113,18 +143,39 @@ internal sealed class PluginCatalog
 
             if (contractsReference.Version is { } built && built.Major != ContractVersion.Current.Major)
             {
-                return (null, new PluginLoadFailure(assemblyPath, $"plugin '{manifest.Id}' was built against Contracts {built}, host has {ContractVersion.Current}"));
+                return (
+                    null,
+                    new PluginLoadFailure(
+                        assemblyPath,
+                        $"plugin '{manifest.Id}' was built against Contracts {built}, host has {ContractVersion.Current}"
+                    )
+                );
             }
 
             if (loaded.FirstOrDefault(p => p.Manifest.Id == manifest.Id) is { } twin)
             {
-                return (null, new PluginLoadFailure(assemblyPath, $"plugin id '{manifest.Id}' is already loaded from {twin.AssemblyPath}"));
+                return (
+                    null,
+                    new PluginLoadFailure(
+                        assemblyPath,
+                        $"plugin id '{manifest.Id}' is already loaded from {twin.AssemblyPath}"
+                    )
+                );
             }
 
             return (new LoadedPlugin(folder, assemblyPath, assembly, entry), null);
         }
-        catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or FileNotFoundException or ReflectionTypeLoadException
-                                       or TypeLoadException or TargetInvocationException or MissingMethodException or InvalidOperationException)
+        catch (Exception ex)
+            when (ex
+                    is BadImageFormatException
+                        or FileLoadException
+                        or FileNotFoundException
+                        or ReflectionTypeLoadException
+                        or TypeLoadException
+                        or TargetInvocationException
+                        or MissingMethodException
+                        or InvalidOperationException
+            )
         {
             var inner = ex is TargetInvocationException { InnerException: { } i } ? i : ex;
             return (null, new PluginLoadFailure(assemblyPath, $"{inner.GetType().Name}: {inner.Message}"));

@@ -11,14 +11,15 @@ internal static class PluginServiceRegistration
         services.AddSingleton(catalog);
         foreach (var plugin in catalog.Plugins)
         {
-            services.Scan(scan => scan
-                .FromAssemblies(plugin.Assembly)
-                .AddClasses(classes => classes.AssignableTo<IQuantumBackendFactory>())
-                .As<IQuantumBackendFactory>()
-                .WithSingletonLifetime()
-                .AddClasses(classes => classes.AssignableTo<IExperiment>())
-                .As<IExperiment>()
-                .WithSingletonLifetime());
+            services.Scan(scan =>
+                scan.FromAssemblies(plugin.Assembly)
+                    .AddClasses(classes => classes.AssignableTo<IQuantumBackendFactory>())
+                    .As<IQuantumBackendFactory>()
+                    .WithSingletonLifetime()
+                    .AddClasses(classes => classes.AssignableTo<IExperiment>())
+                    .As<IExperiment>()
+                    .WithSingletonLifetime()
+            );
             plugin.Entry.ConfigureServices(services);
         }
 

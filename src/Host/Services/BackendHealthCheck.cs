@@ -6,7 +6,10 @@ namespace LeeQ.Epii.Platform.Host.Services;
 /// <summary>Reports the backend's own health through grpc.health.v1.</summary>
 internal sealed class BackendHealthCheck(SetupRuntime runtime) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default
+    )
     {
         if (!runtime.IsReady)
         {

@@ -17,7 +17,8 @@ internal sealed class ExperimentPlatformServiceImpl(
     SetupRuntime runtime,
     RunCoordinator coordinator,
     PluginCatalog plugins,
-    ILogger<ExperimentPlatformServiceImpl> logger) : ExperimentPlatformService.ExperimentPlatformServiceBase
+    ILogger<ExperimentPlatformServiceImpl> logger
+) : ExperimentPlatformService.ExperimentPlatformServiceBase
 {
     public const string FrameworkName = "LeeQ";
     public const string EpiiVersion = "1.0.0";
@@ -25,11 +26,13 @@ internal sealed class ExperimentPlatformServiceImpl(
     public const string RunIdHeader = "x-epii-run-id";
 
     public override Task<PingResponse> Ping(Empty request, ServerCallContext context) =>
-        Task.FromResult(new PingResponse
-        {
-            Message = "Pong from LeeQ EPII service",
-            Timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-        });
+        Task.FromResult(
+            new PingResponse
+            {
+                Message = "Pong from LeeQ EPII service",
+                Timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+            }
+        );
 
     public override Task<CapabilitiesResponse> GetCapabilities(Empty request, ServerCallContext context)
     {
@@ -42,7 +45,9 @@ internal sealed class ExperimentPlatformServiceImpl(
         };
         response.SupportedBackends.Add(info.Kind);
         response.DataFormats.Add(["numpy", "json"]);
-        response.ExperimentTypes.Add(runtime.Experiments.All.Select(e => SpecMapper.ToSpec(e.Descriptor, withPurpose: false)));
+        response.ExperimentTypes.Add(
+            runtime.Experiments.All.Select(e => SpecMapper.ToSpec(e.Descriptor, withPurpose: false))
+        );
         var extensions = response.Extensions;
         extensions["setup_type"] = runtime.Settings.SetupType;
         extensions["setup_name"] = runtime.Settings.SetupName;
@@ -51,7 +56,10 @@ internal sealed class ExperimentPlatformServiceImpl(
         extensions["max_concurrent_experiments"] = coordinator.Concurrency.ToString(CultureInfo.InvariantCulture);
         extensions["backend"] = info.Name;
         extensions["contract_version"] = ContractVersion.Current.ToString(3);
-        extensions["plugins"] = string.Join(",", plugins.Plugins.Select(p => $"{p.Manifest.Id}@{p.Manifest.Version.ToString(3)}"));
+        extensions["plugins"] = string.Join(
+            ",",
+            plugins.Plugins.Select(p => $"{p.Manifest.Id}@{p.Manifest.Version.ToString(3)}")
+        );
         foreach (var (key, value) in info.Properties)
         {
             extensions[$"backend.{key}"] = value;
@@ -63,7 +71,9 @@ internal sealed class ExperimentPlatformServiceImpl(
     public override Task<ExperimentsResponse> ListAvailableExperiments(Empty request, ServerCallContext context)
     {
         var response = new ExperimentsResponse();
-        response.Experiments.Add(runtime.Experiments.All.Select(e => SpecMapper.ToSpec(e.Descriptor, withPurpose: true)));
+        response.Experiments.Add(
+            runtime.Experiments.All.Select(e => SpecMapper.ToSpec(e.Descriptor, withPurpose: true))
+        );
         return Task.FromResult(response);
     }
 
@@ -72,32 +82,56 @@ internal sealed class ExperimentPlatformServiceImpl(
         var experiment = runtime.Experiments.Find(request.ExperimentType);
         if (experiment is null)
         {
-            var names = runtime.Experiments.All.Select(e => e.Descriptor.Name).Concat(runtime.Experiments.All.SelectMany(e => e.Descriptor.Aliases));
-            var hint = request.ExperimentType.Length <= 200 ? Text.NameSuggester.Hint(request.ExperimentType, names) : "";
-            Reject(context, StatusCode.NotFound, $"Experiment '{Text.Clip.Text(request.ExperimentType)}' not found.{hint} ListAvailableExperiments shows them all");
+            var names = runtime
+                .Experiments.All.Select(e => e.Descriptor.Name)
+                .Concat(runtime.Experiments.All.SelectMany(e => e.Descriptor.Aliases));
+            var hint =
+                request.ExperimentType.Length <= 200 ? Text.NameSuggester.Hint(request.ExperimentType, names) : "";
+            Reject(
+                context,
+                StatusCode.NotFound,
+                $"Experiment '{Text.Clip.Text(request.ExperimentType)}' not found.{hint} ListAvailableExperiments shows them all"
+            );
         }
 
-        var arguments = ArgumentBinder.Bind(experiment.Descriptor, request.Parameters, runtime.QubitCount, out var problems);
+        var arguments = ArgumentBinder.Bind(
+            experiment.Descriptor,
+            request.Parameters,
+            runtime.QubitCount,
+            out var problems
+        );
         if (problems.Count > 0)
         {
-            Reject(context, StatusCode.InvalidArgument, $"Invalid parameters for {experiment.Descriptor.Name}: {string.Join("; ", problems)}");
+            Reject(
+                context,
+                StatusCode.InvalidArgument,
+                $"Invalid parameters for {experiment.Descriptor.Name}: {string.Join("; ", problems)}"
+            );
         }
 
         RunRecord run;
-        using var deadline = context.Deadline == DateTime.MaxValue
-            ? new CancellationTokenSource()
-            : new CancellationTokenSource(Clamp(context.Deadline - DateTime.UtcNow));
+        using var deadline =
+            context.Deadline == DateTime.MaxValue
+                ? new CancellationTokenSource()
+                : new CancellationTokenSource(Clamp(context.Deadline - DateTime.UtcNow));
         try
         {
-            run = await coordinator.RunAsync(
-                new RunRequest(experiment, arguments, request.ReturnPlots, request.ReturnRawData),
-                request.Parameters,
-                runId => AnnounceRunIdAsync(context, runId),
-                deadline.Token).ConfigureAwait(false);
+            run = await coordinator
+                .RunAsync(
+                    new RunRequest(experiment, arguments, request.ReturnPlots, request.ReturnRawData),
+                    request.Parameters,
+                    runId => AnnounceRunIdAsync(context, runId),
+                    deadline.Token
+                )
+                .ConfigureAwait(false);
         }
         catch (ExperimentArgumentException ex)
         {
-            Reject(context, StatusCode.InvalidArgument, $"Invalid parameters for {experiment.Descriptor.Name}: {ex.Message}");
+            Reject(
+                context,
+                StatusCode.InvalidArgument,
+                $"Invalid parameters for {experiment.Descriptor.Name}: {ex.Message}"
+            );
             throw;
         }
         catch (QueueFullException ex)
@@ -124,7 +158,11 @@ internal sealed class ExperimentPlatformServiceImpl(
         catch (Exception ex) when (ex is not RpcException)
         {
             HostLog.RunFailed(logger, ex, experiment.Descriptor.Name);
-            Reject(context, StatusCode.Internal, $"Experiment '{experiment.Descriptor.Name}' failed with an internal error ({ex.GetType().Name}); the service log has the details");
+            Reject(
+                context,
+                StatusCode.Internal,
+                $"Experiment '{experiment.Descriptor.Name}' failed with an internal error ({ex.GetType().Name}); the service log has the details"
+            );
             throw;
         }
 
@@ -137,10 +175,12 @@ internal sealed class ExperimentPlatformServiceImpl(
         var response = new ParametersListResponse();
         foreach (var definition in runtime.Parameters.Definitions)
         {
-            var description = definition.Unit.Length > 0 ? $"{definition.Description} [{definition.Unit}]" : definition.Description;
+            var description =
+                definition.Unit.Length > 0 ? $"{definition.Description} [{definition.Unit}]" : definition.Description;
             if (definition.Minimum is not null || definition.Maximum is not null)
             {
-                description += $" (range {(definition.Minimum is { } lo ? ValueParser.Render(lo) : "-inf")} to {(definition.Maximum is { } hi ? ValueParser.Render(hi) : "inf")})";
+                description +=
+                    $" (range {(definition.Minimum is { } lo ? ValueParser.Render(lo) : "-inf")} to {(definition.Maximum is { } hi ? ValueParser.Render(hi) : "inf")})";
             }
 
             if (definition.AllowedValues is { Count: > 0 } allowed)
@@ -153,14 +193,16 @@ internal sealed class ExperimentPlatformServiceImpl(
                 description += $" (aliases: {string.Join(", ", definition.Aliases.Select(a => a.Name))})";
             }
 
-            response.Parameters.Add(new ParameterInfo
-            {
-                Name = definition.Name,
-                Type = definition.Type.ToWireName(),
-                CurrentValue = ValueParser.Render(snapshot.Values.GetValueOrDefault(definition.Name)),
-                Description = description,
-                ReadOnly = definition.ReadOnly,
-            });
+            response.Parameters.Add(
+                new ParameterInfo
+                {
+                    Name = definition.Name,
+                    Type = definition.Type.ToWireName(),
+                    CurrentValue = ValueParser.Render(snapshot.Values.GetValueOrDefault(definition.Name)),
+                    Description = description,
+                    ReadOnly = definition.ReadOnly,
+                }
+            );
         }
 
         return Task.FromResult(response);
@@ -174,7 +216,9 @@ internal sealed class ExperimentPlatformServiceImpl(
         {
             foreach (var definition in runtime.Parameters.Definitions)
             {
-                response.Parameters[definition.Name] = ValueParser.Render(snapshot.Values.GetValueOrDefault(definition.Name));
+                response.Parameters[definition.Name] = ValueParser.Render(
+                    snapshot.Values.GetValueOrDefault(definition.Name)
+                );
             }
 
             return Task.FromResult(response);
@@ -196,8 +240,14 @@ internal sealed class ExperimentPlatformServiceImpl(
         if (unknown.Count > 0)
         {
             // Bounded so that a trailer never outgrows a client's metadata limit and costs it the answer.
-            context.ResponseTrailers.Add(UnknownParametersTrailer, string.Join(",", unknown.Take(50).Select(n => n.Length == 0 ? "\"\"" : Text.Clip.Text(n, 100))));
-            context.ResponseTrailers.Add(UnknownParametersTrailer + "-count", unknown.Count.ToString(CultureInfo.InvariantCulture));
+            context.ResponseTrailers.Add(
+                UnknownParametersTrailer,
+                string.Join(",", unknown.Take(50).Select(n => n.Length == 0 ? "\"\"" : Text.Clip.Text(n, 100)))
+            );
+            context.ResponseTrailers.Add(
+                UnknownParametersTrailer + "-count",
+                unknown.Count.ToString(CultureInfo.InvariantCulture)
+            );
         }
 
         return Task.FromResult(response);
@@ -220,7 +270,13 @@ internal sealed class ExperimentPlatformServiceImpl(
 
         foreach (var (name, old, value) in result.Changes)
         {
-            HostLog.ParameterChanged(logger, name, ValueParser.Render(old), ValueParser.Render(value), $"SetParameters from {context.Peer}");
+            HostLog.ParameterChanged(
+                logger,
+                name,
+                ValueParser.Render(old),
+                ValueParser.Render(value),
+                $"SetParameters from {context.Peer}"
+            );
         }
 
         return Task.FromResult(new StatusResponse { Success = true, ErrorMessage = "" });
@@ -240,7 +296,9 @@ internal sealed class ExperimentPlatformServiceImpl(
     }
 
     private static TimeSpan Clamp(TimeSpan remaining) =>
-        remaining <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : remaining > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : remaining;
+        remaining <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1)
+        : remaining > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1)
+        : remaining;
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private void Reject(ServerCallContext context, StatusCode code, string detail)

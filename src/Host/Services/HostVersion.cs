@@ -6,7 +6,9 @@ namespace LeeQ.Epii.Platform.Host.Services;
 internal static class HostVersion
 {
     public static string Current { get; } =
-        typeof(HostVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        typeof(HostVersion)
+            .Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()
+            ?.InformationalVersion.Split('+')[0]
         ?? typeof(HostVersion).Assembly.GetName().Version?.ToString(3)
         ?? "0.0.0";
 }

@@ -42,12 +42,14 @@ internal static class ResponseBuilder
             {
                 try
                 {
-                    response.Plots.Add(new PlotComponent
-                    {
-                        Description = figure.Description ?? figure.Title,
-                        PlotlyJson = FigureRenderer.RenderPlotlyJson(figure),
-                        ImagePng = ByteString.CopyFrom(FigureRenderer.RenderPng(figure)),
-                    });
+                    response.Plots.Add(
+                        new PlotComponent
+                        {
+                            Description = figure.Description ?? figure.Title,
+                            PlotlyJson = FigureRenderer.RenderPlotlyJson(figure),
+                            ImagePng = ByteString.CopyFrom(FigureRenderer.RenderPng(figure)),
+                        }
+                    );
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -83,7 +85,8 @@ internal static class ResponseBuilder
         }
 
         metadata["calibration_updates"] = JsonSerializer.Serialize(
-            run.AppliedUpdates.ToDictionary(u => u.Parameter, u => ValueParser.Render(u.Value)));
+            run.AppliedUpdates.ToDictionary(u => u.Parameter, u => ValueParser.Render(u.Value))
+        );
         if (run.UpdateNote is { Length: > 0 } note)
         {
             metadata["update_note"] = note;
@@ -107,7 +110,12 @@ internal static class ResponseBuilder
                 item.Text = s;
                 break;
             case NumericArray array:
-                var wire = new NumpyArray { Data = ByteString.CopyFrom(array.ToBytes()), Dtype = array.DTypeName, Name = value.Name };
+                var wire = new NumpyArray
+                {
+                    Data = ByteString.CopyFrom(array.ToBytes()),
+                    Dtype = array.DTypeName,
+                    Name = value.Name,
+                };
                 wire.Shape.Add(array.Shape);
                 item.Array = wire;
                 break;

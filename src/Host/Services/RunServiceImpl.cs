@@ -15,24 +15,47 @@ internal sealed class RunServiceImpl(SetupRuntime runtime, RunCoordinator coordi
     {
         if (request.Limit < 0 || request.Limit > 1000)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"limit = {request.Limit} must be from 1 to 1000 (0 means 50)"));
+            throw new RpcException(
+                new Status(StatusCode.InvalidArgument, $"limit = {request.Limit} must be from 1 to 1000 (0 means 50)")
+            );
         }
 
         if (request.Status.Length > 0 && !RunStatus.All.Contains(request.Status))
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"status '{Text.Clip.Text(request.Status)}' is not one of {string.Join(", ", RunStatus.All)}"));
+            throw new RpcException(
+                new Status(
+                    StatusCode.InvalidArgument,
+                    $"status '{Text.Clip.Text(request.Status)}' is not one of {string.Join(", ", RunStatus.All)}"
+                )
+            );
         }
 
-        var experiment = request.Experiment.Length == 0 ? null : runtime.Experiments.Find(request.Experiment)?.Descriptor.Name ?? request.Experiment;
+        var experiment =
+            request.Experiment.Length == 0
+                ? null
+                : runtime.Experiments.Find(request.Experiment)?.Descriptor.Name ?? request.Experiment;
         var response = new ListRunsResponse();
-        response.Runs.Add(runtime.Runs.List(request.Limit == 0 ? 50 : request.Limit, experiment, request.Status.Length == 0 ? null : request.Status).Select(Summary));
+        response.Runs.Add(
+            runtime
+                .Runs.List(
+                    request.Limit == 0 ? 50 : request.Limit,
+                    experiment,
+                    request.Status.Length == 0 ? null : request.Status
+                )
+                .Select(Summary)
+        );
         return Task.FromResult(response);
     }
 
     public override Task<RunDetail> GetRun(GetRunRequest request, ServerCallContext context)
     {
         var run = runtime.Runs.Get(request.RunId)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no run '{Text.Clip.Text(request.RunId)}' (it may have been pruned; ListRuns shows the kept ones)"));
+            ?? throw new RpcException(
+                new Status(
+                    StatusCode.NotFound,
+                    $"no run '{Text.Clip.Text(request.RunId)}' (it may have been pruned; ListRuns shows the kept ones)"
+                )
+            );
         var detail = new RunDetail
         {
             Summary = Summary(run),
@@ -43,7 +66,9 @@ internal sealed class RunServiceImpl(SetupRuntime runtime, RunCoordinator coordi
             ReturnPlots = run.ReturnPlots,
             ReturnRawData = run.ReturnRawData,
         };
-        foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(run.RequestParametersJson) ?? [])
+        foreach (
+            var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(run.RequestParametersJson) ?? []
+        )
         {
             detail.RequestParameters[key] = value;
         }
@@ -65,55 +90,69 @@ internal sealed class RunServiceImpl(SetupRuntime runtime, RunCoordinator coordi
             throw new RpcException(new Status(StatusCode.NotFound, $"no run '{Text.Clip.Text(request.RunId)}'"));
         }
 
-        return Task.FromResult(new CancelRunResponse
-        {
-            Cancelled = cancelled,
-            Status = cancelled ? RunStatus.Cancelled : run!.Status,
-            Message = cancelled ? "cancellation requested; the run stops at its next cancellation point" : $"the run is not in progress (status {run!.Status}); nothing to cancel",
-        });
+        return Task.FromResult(
+            new CancelRunResponse
+            {
+                Cancelled = cancelled,
+                Status = cancelled ? RunStatus.Cancelled : run!.Status,
+                Message = cancelled
+                    ? "cancellation requested; the run stops at its next cancellation point"
+                    : $"the run is not in progress (status {run!.Status}); nothing to cancel",
+            }
+        );
     }
 
-    public override Task<ParameterHistoryResponse> GetParameterHistory(ParameterHistoryRequest request, ServerCallContext context)
+    public override Task<ParameterHistoryResponse> GetParameterHistory(
+        ParameterHistoryRequest request,
+        ServerCallContext context
+    )
     {
         if (!runtime.Parameters.TryResolve(request.Name, out var definition, out _))
         {
-            throw new RpcException(new Status(StatusCode.NotFound, runtime.Parameters.UnknownNameMessage(request.Name)));
+            throw new RpcException(
+                new Status(StatusCode.NotFound, runtime.Parameters.UnknownNameMessage(request.Name))
+            );
         }
 
         if (request.Limit < 0 || request.Limit > 10_000)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"limit = {request.Limit} must be from 1 to 10000 (0 means 100)"));
+            throw new RpcException(
+                new Status(StatusCode.InvalidArgument, $"limit = {request.Limit} must be from 1 to 10000 (0 means 100)")
+            );
         }
 
         var response = new ParameterHistoryResponse();
         foreach (var entry in runtime.ParameterStore.History(definition.Name, request.Limit == 0 ? 100 : request.Limit))
         {
-            response.Changes.Add(new ParameterChange
-            {
-                Sequence = entry.Sequence,
-                Name = entry.Name,
-                OldValue = entry.OldValue,
-                NewValue = entry.NewValue,
-                ChangedAt = entry.ChangedAt.ToString("O", CultureInfo.InvariantCulture),
-                SourceKind = entry.SourceKind,
-                Source = entry.Source,
-            });
+            response.Changes.Add(
+                new ParameterChange
+                {
+                    Sequence = entry.Sequence,
+                    Name = entry.Name,
+                    OldValue = entry.OldValue,
+                    NewValue = entry.NewValue,
+                    ChangedAt = entry.ChangedAt.ToString("O", CultureInfo.InvariantCulture),
+                    SourceKind = entry.SourceKind,
+                    Source = entry.Source,
+                }
+            );
         }
 
         return Task.FromResult(response);
     }
 
-    private static RunSummary Summary(StoredRun run) => new()
-    {
-        RunId = run.RunId,
-        Experiment = run.Experiment,
-        Status = run.Status,
-        QueuedAt = run.QueuedAt.ToString("O", CultureInfo.InvariantCulture),
-        StartedAt = run.StartedAt?.ToString("O", CultureInfo.InvariantCulture) ?? "",
-        FinishedAt = run.FinishedAt?.ToString("O", CultureInfo.InvariantCulture) ?? "",
-        DurationSeconds = run.DurationSeconds ?? 0,
-        Seed = run.Seed ?? 0,
-        Error = run.Error ?? "",
-        Backend = run.Backend ?? "",
-    };
+    private static RunSummary Summary(StoredRun run) =>
+        new()
+        {
+            RunId = run.RunId,
+            Experiment = run.Experiment,
+            Status = run.Status,
+            QueuedAt = run.QueuedAt.ToString("O", CultureInfo.InvariantCulture),
+            StartedAt = run.StartedAt?.ToString("O", CultureInfo.InvariantCulture) ?? "",
+            FinishedAt = run.FinishedAt?.ToString("O", CultureInfo.InvariantCulture) ?? "",
+            DurationSeconds = run.DurationSeconds ?? 0,
+            Seed = run.Seed ?? 0,
+            Error = run.Error ?? "",
+            Backend = run.Backend ?? "",
+        };
 }

@@ -39,7 +39,15 @@ internal static class SpecMapper
         foreach (var output in descriptor.Outputs)
         {
             spec.OutputParameters.Add(output.Name);
-            spec.Attributes.Add(new AttributeSpec { Name = output.Name, Type = output.Type, Description = output.Description, Shape = output.Shape });
+            spec.Attributes.Add(
+                new AttributeSpec
+                {
+                    Name = output.Name,
+                    Type = output.Type,
+                    Description = output.Description,
+                    Shape = output.Shape,
+                }
+            );
         }
 
         return spec;
@@ -55,7 +63,8 @@ internal static class SpecMapper
 
         if (argument.Minimum is not null || argument.Maximum is not null)
         {
-            text += $" (range {(argument.Minimum is { } lo ? ValueParser.Render(lo) : "-inf")} to {(argument.Maximum is { } hi ? ValueParser.Render(hi) : "inf")})";
+            text +=
+                $" (range {(argument.Minimum is { } lo ? ValueParser.Render(lo) : "-inf")} to {(argument.Maximum is { } hi ? ValueParser.Render(hi) : "inf")})";
         }
 
         if (argument.Aliases.Count > 0)

@@ -57,7 +57,10 @@ internal sealed class StateStore : IDisposable
             }
             catch (IOException ex)
             {
-                throw new StoreUnavailableException($"the state directory {directory} is in use by another leeq-epii process ({lockPath} is locked); one daemon owns one state directory", ex);
+                throw new StoreUnavailableException(
+                    $"the state directory {directory} is in use by another leeq-epii process ({lockPath} is locked); one daemon owns one state directory",
+                    ex
+                );
             }
         }
 
@@ -69,7 +72,9 @@ internal sealed class StateStore : IDisposable
             var check = Scalar(connection, "PRAGMA quick_check;");
             if (check is not "ok")
             {
-                throw new StoreUnavailableException($"the state store {path} is damaged ({check}); it was left untouched: restore it from a backup or move it aside to start with a new one");
+                throw new StoreUnavailableException(
+                    $"the state store {path} is damaged ({check}); it was left untouched: restore it from a backup or move it aside to start with a new one"
+                );
             }
 
             Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
@@ -80,7 +85,10 @@ internal sealed class StateStore : IDisposable
         {
             connection.Dispose();
             lockFile?.Dispose();
-            throw new StoreUnavailableException($"the state store {path} cannot be used ({ex.Message.TrimEnd('.')}); it was left untouched: restore it from a backup or move it aside to start with a new one", ex);
+            throw new StoreUnavailableException(
+                $"the state store {path} cannot be used ({ex.Message.TrimEnd('.')}); it was left untouched: restore it from a backup or move it aside to start with a new one",
+                ex
+            );
         }
         catch
         {
@@ -114,7 +122,10 @@ internal sealed class StateStore : IDisposable
             }
             catch (SqliteException ex)
             {
-                throw new StoreUnavailableException($"writing the state store {Path} failed: {ex.Message.TrimEnd('.')}", ex);
+                throw new StoreUnavailableException(
+                    $"writing the state store {Path} failed: {ex.Message.TrimEnd('.')}",
+                    ex
+                );
             }
         }
     }
@@ -126,21 +137,27 @@ internal sealed class StateStore : IDisposable
         _lock?.Dispose();
     }
 
-    private static string ConnectionString(string path) => new SqliteConnectionStringBuilder
-    {
-        DataSource = path,
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        Cache = SqliteCacheMode.Private,
-        Pooling = true,
-        DefaultTimeout = 30,
-    }.ToString();
+    private static string ConnectionString(string path) =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
 
     private static void Migrate(SqliteConnection connection, string path)
     {
-        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
+        var version = Convert.ToInt32(
+            Scalar(connection, "PRAGMA user_version;"),
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         if (version > SchemaVersion)
         {
-            throw new StoreUnavailableException($"the state store {path} was written by a newer release (schema {version}, this release reads up to {SchemaVersion})");
+            throw new StoreUnavailableException(
+                $"the state store {path} was written by a newer release (schema {version}, this release reads up to {SchemaVersion})"
+            );
         }
 
         if (version == SchemaVersion)

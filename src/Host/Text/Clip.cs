@@ -9,5 +9,7 @@ internal static class Clip
 
     /// <summary>The first <paramref name="max"/> items, then "and N more".</summary>
     public static string List(IReadOnlyCollection<string> items, int max = 10, string separator = "; ") =>
-        items.Count <= max ? string.Join(separator, items) : $"{string.Join(separator, items.Take(max))}{separator}and {items.Count - max} more";
+        items.Count <= max
+            ? string.Join(separator, items)
+            : $"{string.Join(separator, items.Take(max))}{separator}and {items.Count - max} more";
 }

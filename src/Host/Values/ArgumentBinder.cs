@@ -16,12 +16,19 @@ internal static class ArgumentBinder
     [
         new ArgumentSpec
         {
-            Name = "seed", Type = ParameterType.Int, Minimum = 0, Maximum = long.MaxValue,
-            Description = "Seed of every random draw of this run (simulation noise, random sequences); by default status.seed, else a fresh one. The seed used is returned in metadata.",
+            Name = "seed",
+            Type = ParameterType.Int,
+            Minimum = 0,
+            Maximum = long.MaxValue,
+            Description =
+                "Seed of every random draw of this run (simulation noise, random sequences); by default status.seed, else a fresh one. The seed used is returned in metadata.",
         },
         new ArgumentSpec
         {
-            Name = "shots", Type = ParameterType.Int, Minimum = 1, Maximum = 1_000_000,
+            Name = "shots",
+            Type = ParameterType.Int,
+            Minimum = 1,
+            Maximum = 1_000_000,
             Description = "Shots per sweep point; by default status.shot_number.",
         },
     ];
@@ -30,7 +37,12 @@ internal static class ArgumentBinder
     public static IReadOnlyList<ArgumentSpec> AllArguments(ExperimentDescriptor descriptor) =>
         [.. descriptor.Parameters, .. CommonArguments.Where(c => descriptor.Parameters.All(p => p.Name != c.Name))];
 
-    public static ExperimentArguments Bind(ExperimentDescriptor descriptor, IReadOnlyDictionary<string, string> raw, int qubitCount, out List<string> problems)
+    public static ExperimentArguments Bind(
+        ExperimentDescriptor descriptor,
+        IReadOnlyDictionary<string, string> raw,
+        int qubitCount,
+        out List<string> problems
+    )
     {
         problems = [];
         var specs = AllArguments(descriptor);
@@ -71,9 +83,11 @@ internal static class ArgumentBinder
 
             if (value is null && (spec.Required || spec.Default is not null))
             {
-                problems.Add(spec.Required
-                    ? $"parameter '{spec.Name}' is required and cannot be null"
-                    : $"parameter '{spec.Name}' cannot be null; leave it out to use its default {ValueParser.Render(spec.Default)}");
+                problems.Add(
+                    spec.Required
+                        ? $"parameter '{spec.Name}' is required and cannot be null"
+                        : $"parameter '{spec.Name}' cannot be null; leave it out to use its default {ValueParser.Render(spec.Default)}"
+                );
                 continue;
             }
 
@@ -88,7 +102,10 @@ internal static class ArgumentBinder
 
         if (unknown.Count > 0)
         {
-            problems.Insert(0, $"unknown parameter{(unknown.Count > 1 ? "s" : "")} {Clip.List(unknown, 5, ", ")}. Valid parameters: {string.Join(", ", specs.Select(Spelled))}");
+            problems.Insert(
+                0,
+                $"unknown parameter{(unknown.Count > 1 ? "s" : "")} {Clip.List(unknown, 5, ", ")}. Valid parameters: {string.Join(", ", specs.Select(Spelled))}"
+            );
         }
 
         foreach (var spec in specs)
@@ -100,8 +117,14 @@ internal static class ArgumentBinder
 
             if (spec.Required)
             {
-                problems.Add($"missing required parameter '{spec.Name}' ({spec.Type.ToWireName()}{UnitSuffix(spec)}): {spec.Description}" +
-                    (spec.Type is ParameterType.Qubit or ParameterType.QubitList ? $"; qubits are {QubitReference.Available(qubitCount)}" : ""));
+                problems.Add(
+                    $"missing required parameter '{spec.Name}' ({spec.Type.ToWireName()}{UnitSuffix(spec)}): {spec.Description}"
+                        + (
+                            spec.Type is ParameterType.Qubit or ParameterType.QubitList
+                                ? $"; qubits are {QubitReference.Available(qubitCount)}"
+                                : ""
+                        )
+                );
                 continue;
             }
 

@@ -7,7 +7,14 @@ internal static class ValueConstraints
     /// Checks <paramref name="value"/> against the bounds; an allowed string is normalised to its
     /// canonical spelling. Returns the problem, or null when the value is acceptable.
     /// </summary>
-    public static string? Check(string name, double? minimum, double? maximum, IReadOnlyList<string>? allowed, string unit, ref object? value)
+    public static string? Check(
+        string name,
+        double? minimum,
+        double? maximum,
+        IReadOnlyList<string>? allowed,
+        string unit,
+        ref object? value
+    )
     {
         var suffix = unit.Length > 0 ? $" {unit}" : "";
         switch (value)

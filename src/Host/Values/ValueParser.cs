@@ -108,7 +108,15 @@ internal static class ValueParser
                 value = raw;
                 return true;
             case ParameterType.Qubit:
-                if (QubitReference.TryResolve(literal is string ? raw : literal, qubitCount, out var qubit, out error, raw))
+                if (
+                    QubitReference.TryResolve(
+                        literal is string ? raw : literal,
+                        qubitCount,
+                        out var qubit,
+                        out error,
+                        raw
+                    )
+                )
                 {
                     value = qubit;
                     return true;
@@ -126,21 +134,25 @@ internal static class ValueParser
     }
 
     /// <summary>The JSON spelling of a value, as GetParameters and ParameterSpec defaults show it.</summary>
-    public static string Render(object? value) => value switch
-    {
-        null => "null",
-        bool b => b ? "true" : "false",
-        double d => RenderDouble(d),
-        float f => RenderDouble(f),
-        long or int => Convert.ToString(value, CultureInfo.InvariantCulture)!,
-        string s => s,
-        IEnumerable<int> qubits => "[" + string.Join(",", qubits.Select(q => $"\"q{q}\"")) + "]",
-        IEnumerable<double> list => "[" + string.Join(",", list.Select(RenderDouble)) + "]",
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-    };
+    public static string Render(object? value) =>
+        value switch
+        {
+            null => "null",
+            bool b => b ? "true" : "false",
+            double d => RenderDouble(d),
+            float f => RenderDouble(f),
+            long or int => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+            string s => s,
+            IEnumerable<int> qubits => "[" + string.Join(",", qubits.Select(q => $"\"q{q}\"")) + "]",
+            IEnumerable<double> list => "[" + string.Join(",", list.Select(RenderDouble)) + "]",
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+        };
 
     private static string RenderDouble(double d) =>
-        double.IsPositiveInfinity(d) ? "inf" : double.IsNegativeInfinity(d) ? "-inf" : double.IsNaN(d) ? "nan" : d.ToString("R", CultureInfo.InvariantCulture);
+        double.IsPositiveInfinity(d) ? "inf"
+        : double.IsNegativeInfinity(d) ? "-inf"
+        : double.IsNaN(d) ? "nan"
+        : d.ToString("R", CultureInfo.InvariantCulture);
 
     private static double? AsDouble(object literal, string raw)
     {
@@ -177,12 +189,15 @@ internal static class ValueParser
         {
             if (item is null or "")
             {
-                error = $"'{Text.Clip.Text(raw)}' has an empty or null entry; list qubits like [\"q0\",\"q1\"] or q0,q1";
+                error =
+                    $"'{Text.Clip.Text(raw)}' has an empty or null entry; list qubits like [\"q0\",\"q1\"] or q0,q1";
                 value = null;
                 return false;
             }
 
-            if (!QubitReference.TryResolve(item, qubitCount, out var q, out var why, item is object?[] ? "[...]" : null))
+            if (
+                !QubitReference.TryResolve(item, qubitCount, out var q, out var why, item is object?[] ? "[...]" : null)
+            )
             {
                 error = $"in '{Text.Clip.Text(raw)}': {why}";
                 value = null;
@@ -216,7 +231,8 @@ internal static class ValueParser
         IEnumerable<object?> items = literal switch
         {
             object?[] array => array,
-            string s => s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(p => (object?)(ParseLiteral(p) is { } v and not string ? v : p)),
+            string s => s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => (object?)(ParseLiteral(p) is { } v and not string ? v : p)),
             _ => [literal],
         };
         var result = new List<double>();
@@ -238,14 +254,15 @@ internal static class ValueParser
         return true;
     }
 
-    private static object? FromElement(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Number => element.TryGetInt64(out var l) ? (object)l : element.GetDouble(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.Null => null,
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.Array => element.EnumerateArray().Select(FromElement).ToArray(),
-        _ => element.GetRawText(),
-    };
+    private static object? FromElement(JsonElement element) =>
+        element.ValueKind switch
+        {
+            JsonValueKind.Number => element.TryGetInt64(out var l) ? (object)l : element.GetDouble(),
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.Null => null,
+            JsonValueKind.String => element.GetString(),
+            JsonValueKind.Array => element.EnumerateArray().Select(FromElement).ToArray(),
+            _ => element.GetRawText(),
+        };
 }

@@ -10,7 +10,11 @@ public sealed record FileStat(int Uid, int Gid, string Mode)
         var result = await Run.ProgramAsync("stat", ["-c", "%u %g %a", path]);
         Assert.True(result.ExitCode == 0, $"stat {path}: {result}");
         var parts = result.StdOut.Trim().Split(' ');
-        return new FileStat(int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture), parts[2]);
+        return new FileStat(
+            int.Parse(parts[0], CultureInfo.InvariantCulture),
+            int.Parse(parts[1], CultureInfo.InvariantCulture),
+            parts[2]
+        );
     }
 
     /// <summary>Fails the test unless the path has this mode and, when the tests run as root, these owners.</summary>
@@ -20,7 +24,10 @@ public sealed record FileStat(int Uid, int Gid, string Mode)
         Assert.True(stat.Mode == mode, $"{path}: mode {stat.Mode}, expected {mode}");
         if (Installer.RunningAsRoot)
         {
-            Assert.True(stat.Uid == uid && stat.Gid == gid, $"{path}: owner {stat.Uid}:{stat.Gid}, expected {uid}:{gid}");
+            Assert.True(
+                stat.Uid == uid && stat.Gid == gid,
+                $"{path}: owner {stat.Uid}:{stat.Gid}, expected {uid}:{gid}"
+            );
         }
     }
 

@@ -8,7 +8,10 @@ public static class Installer
     /// (which has the same shape as a publish: leeq-epii, its libraries and plugins/).
     /// </summary>
     public static Task<ProcessResult> InstallAsync(TempRoot root, params string[] extra) =>
-        Run.ScriptAsync("install-systemd-service.sh", ["--destdir", root.Path, "--from", TestPaths.HostDirectory, .. extra]);
+        Run.ScriptAsync(
+            "install-systemd-service.sh",
+            ["--destdir", root.Path, "--from", TestPaths.HostDirectory, .. extra]
+        );
 
     /// <summary>Installs and fails the test when the installer does.</summary>
     public static async Task InstallOrFailAsync(TempRoot root, params string[] extra)

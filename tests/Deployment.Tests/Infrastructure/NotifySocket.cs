@@ -62,11 +62,7 @@ public sealed class NotifySocket : IDisposable
                 }
             }
         }
-        catch (ObjectDisposedException)
-        {
-        }
-        catch (SocketException)
-        {
-        }
+        catch (ObjectDisposedException) { }
+        catch (SocketException) { }
     }
 }

@@ -8,11 +8,18 @@ public static class Run
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
     /// <summary>Runs a script from the repository's scripts/ folder with bash.</summary>
-    public static Task<ProcessResult> ScriptAsync(string script, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
-        ProgramAsync("bash", [TestPaths.Script(script), .. args], environment);
+    public static Task<ProcessResult> ScriptAsync(
+        string script,
+        IEnumerable<string> args,
+        IReadOnlyDictionary<string, string>? environment = null
+    ) => ProgramAsync("bash", [TestPaths.Script(script), .. args], environment);
 
     /// <summary>Runs any program; LEEQ_EPII_* and DESTDIR from the test runner's environment are removed first.</summary>
-    public static async Task<ProcessResult> ProgramAsync(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<ProcessResult> ProgramAsync(
+        string program,
+        IEnumerable<string> args,
+        IReadOnlyDictionary<string, string>? environment = null
+    )
     {
         var info = new ProcessStartInfo(program)
         {
@@ -27,7 +34,11 @@ public static class Run
             info.ArgumentList.Add(arg);
         }
 
-        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("LEEQ_EPII_", StringComparison.Ordinal) || k == "DESTDIR").ToList())
+        foreach (
+            var name in info
+                .Environment.Keys.Where(k => k.StartsWith("LEEQ_EPII_", StringComparison.Ordinal) || k == "DESTDIR")
+                .ToList()
+        )
         {
             info.Environment.Remove(name);
         }
@@ -51,7 +62,9 @@ public static class Run
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within {Timeout.TotalSeconds} s");
+            throw new TimeoutException(
+                $"{program} {string.Join(' ', args)} did not finish within {Timeout.TotalSeconds} s"
+            );
         }
 
         return new ProcessResult(process.ExitCode, await stdout, await stderr);
@@ -70,7 +83,9 @@ public static class Run
             }
         }
 
-        Assert.Fail($"{name} is not installed; scripts/ci/install-test-tools.sh installs what the deployment tests need");
+        Assert.Fail(
+            $"{name} is not installed; scripts/ci/install-test-tools.sh installs what the deployment tests need"
+        );
         return name;
     }
 }

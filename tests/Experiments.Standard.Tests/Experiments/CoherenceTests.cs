@@ -17,7 +17,8 @@ public sealed class CoherenceTests
             new SimpleRamseyMultilevel(),
             new Dictionary<string, object?> { ["dut"] = 0, ["update"] = true },
             q,
-            new Dictionary<string, object?> { ["q0.f01"] = 5000.0 });
+            new Dictionary<string, object?> { ["q0.f01"] = 5000.0 }
+        );
         Assert.Equal("good", outcome.Text("fit_quality"));
         Assert.InRange(outcome.Number("frequency_guess"), q.F01 - 0.05, q.F01 + 0.05);
         Assert.InRange(outcome.Number("fit_params.Decay"), 36, 44);
@@ -28,7 +29,10 @@ public sealed class CoherenceTests
     [Fact]
     public async Task Echo_finds_t2_within_10_percent()
     {
-        var outcome = await TestDevice.RunAsync(new SpinEchoMultiLevel(), new Dictionary<string, object?> { ["dut"] = 0 });
+        var outcome = await TestDevice.RunAsync(
+            new SpinEchoMultiLevel(),
+            new Dictionary<string, object?> { ["dut"] = 0 }
+        );
         Assert.Equal("good", outcome.Text("fit_quality"));
         Assert.InRange(outcome.Number("fit_params.Decay"), 36, 44);
         Assert.InRange(outcome.Number("fit_params.Offset"), 0.4, 0.6);
@@ -38,8 +42,11 @@ public sealed class CoherenceTests
     public async Task Echo_refocuses_a_static_detuning()
     {
         var outcome = await TestDevice.RunAsync(
-            new SpinEchoMultiLevel(), new Dictionary<string, object?> { ["dut"] = 0 }, new DeviceQubit { F01 = 5000.2 },
-            new Dictionary<string, object?> { ["q0.f01"] = 5000.0 });
+            new SpinEchoMultiLevel(),
+            new Dictionary<string, object?> { ["dut"] = 0 },
+            new DeviceQubit { F01 = 5000.2 },
+            new Dictionary<string, object?> { ["q0.f01"] = 5000.0 }
+        );
         Assert.Equal("good", outcome.Text("fit_quality"));
         Assert.InRange(outcome.Number("fit_params.Decay"), 36, 44);
     }

@@ -19,7 +19,8 @@ public sealed class DragTests
             new DragCalibrationSingleQubitMultilevel(),
             new Dictionary<string, object?> { ["dut"] = 0, ["update"] = true },
             new DeviceQubit { OptimalDragAlpha = truth },
-            new Dictionary<string, object?> { ["q0.drag_alpha"] = stored });
+            new Dictionary<string, object?> { ["q0.drag_alpha"] = stored }
+        );
         Assert.True(outcome.Text("fit_quality") == "good", outcome.Text("fit_quality_reason"));
         Assert.InRange(outcome.Number("optimum"), truth * 1.1, truth * 0.9);
         Assert.Equal("q0.drag_alpha", Assert.Single(outcome.Updates).Parameter);

@@ -15,7 +15,8 @@ public sealed class PingpongTests
         var outcome = await TestDevice.RunAsync(
             new AmpPingpongCalibrationSingleQubitMultilevel(),
             new Dictionary<string, object?> { ["dut"] = 0, ["update"] = true },
-            overrides: new Dictionary<string, object?> { ["q0.pi_amp"] = truth * factor });
+            overrides: new Dictionary<string, object?> { ["q0.pi_amp"] = truth * factor }
+        );
         Assert.True(outcome.Text("fit_quality") == "good", outcome.Text("fit_quality_reason"));
         Assert.InRange(outcome.Number("best_amp"), truth * 0.995, truth * 1.005);
         Assert.Equal("q0.pi_amp", Assert.Single(outcome.Updates).Parameter);
@@ -27,7 +28,8 @@ public sealed class PingpongTests
         var outcome = await TestDevice.RunAsync(
             new AmpPingpongCalibrationSingleQubitMultilevel(),
             new Dictionary<string, object?> { ["dut"] = 0, ["update"] = true },
-            overrides: new Dictionary<string, object?> { ["q0.pi_amp"] = 0.0 });
+            overrides: new Dictionary<string, object?> { ["q0.pi_amp"] = 0.0 }
+        );
         Assert.Equal("bad", outcome.Text("fit_quality"));
         Assert.Empty(outcome.Updates);
         Assert.NotNull(outcome.UpdateNote);

@@ -27,7 +27,10 @@ public sealed class RabiTests
     [Fact]
     public async Task Good_fit_with_update_proposes_pi_amp()
     {
-        var outcome = await TestDevice.RunAsync(new NormalisedRabi(), new Dictionary<string, object?> { ["dut_qubit"] = 0, ["update"] = true });
+        var outcome = await TestDevice.RunAsync(
+            new NormalisedRabi(),
+            new Dictionary<string, object?> { ["dut_qubit"] = 0, ["update"] = true }
+        );
         var update = Assert.Single(outcome.Updates);
         Assert.Equal("q0.pi_amp", update.Parameter);
         Assert.Equal(outcome.Number("guess_amp"), (double)update.Value);
@@ -37,7 +40,10 @@ public sealed class RabiTests
     [Fact]
     public async Task Zero_amplitude_returns_bad_quality_and_no_update()
     {
-        var outcome = await TestDevice.RunAsync(new NormalisedRabi(), new Dictionary<string, object?> { ["dut_qubit"] = 0, ["amp"] = 0.0 });
+        var outcome = await TestDevice.RunAsync(
+            new NormalisedRabi(),
+            new Dictionary<string, object?> { ["dut_qubit"] = 0, ["amp"] = 0.0 }
+        );
         Assert.Equal("bad", outcome.Text("fit_quality"));
         Assert.Empty(outcome.Updates);
         Assert.NotNull(outcome.UpdateNote);
@@ -51,7 +57,13 @@ public sealed class RabiTests
         // amp 0.05 → 2.5 MHz; widths 0.01–0.21 µs cover half an oscillation.
         var outcome = await TestDevice.RunAsync(
             new NormalisedRabi(),
-            new Dictionary<string, object?> { ["dut_qubit"] = 0, ["amp"] = 0.05, ["stop"] = 0.21 });
+            new Dictionary<string, object?>
+            {
+                ["dut_qubit"] = 0,
+                ["amp"] = 0.05,
+                ["stop"] = 0.21,
+            }
+        );
         if (outcome.Text("fit_quality") == "good")
         {
             Assert.InRange(outcome.Number("fit_params.Frequency"), 2.5 * 0.97, 2.5 * 1.03);
@@ -81,7 +93,11 @@ public sealed class RabiTests
     public async Task Initial_lpb_is_rejected()
     {
         await Assert.ThrowsAsync<LeeQ.Epii.Platform.Contracts.Experiments.ExperimentArgumentException>(() =>
-            TestDevice.RunAsync(new NormalisedRabi(), new Dictionary<string, object?> { ["dut_qubit"] = 0, ["initial_lpb"] = "X" }));
+            TestDevice.RunAsync(
+                new NormalisedRabi(),
+                new Dictionary<string, object?> { ["dut_qubit"] = 0, ["initial_lpb"] = "X" }
+            )
+        );
     }
 
     [Fact]

@@ -12,7 +12,10 @@ public sealed class RandomizedBenchmarkingTests
     public void Clifford_table_is_a_group_of_24_distinct_elements()
     {
         Assert.Equal(24, CliffordGroup.Elements.Count);
-        Assert.Equal(24, Enumerable.Range(0, 24).Select(k => CliffordGroup.IndexOf(CliffordGroup.Matrices[k])).Distinct().Count());
+        Assert.Equal(
+            24,
+            Enumerable.Range(0, 24).Select(k => CliffordGroup.IndexOf(CliffordGroup.Matrices[k])).Distinct().Count()
+        );
         foreach (var a in CliffordGroup.Matrices)
         {
             foreach (var b in CliffordGroup.Matrices)
@@ -38,9 +41,17 @@ public sealed class RandomizedBenchmarkingTests
     [Fact]
     public async Task Rb_too_many_cliffords_is_refused_before_anything_runs()
     {
-        var error = await Assert.ThrowsAsync<LeeQ.Epii.Platform.Contracts.Experiments.ExperimentArgumentException>(() => TestDevice.RunAsync(
-            new SingleQubitRandomizedBenchmarking(),
-            new Dictionary<string, object?> { ["dut"] = 0, ["seq_length"] = 100_000L, ["kinds"] = 1000L }));
+        var error = await Assert.ThrowsAsync<LeeQ.Epii.Platform.Contracts.Experiments.ExperimentArgumentException>(() =>
+            TestDevice.RunAsync(
+                new SingleQubitRandomizedBenchmarking(),
+                new Dictionary<string, object?>
+                {
+                    ["dut"] = 0,
+                    ["seq_length"] = 100_000L,
+                    ["kinds"] = 1000L,
+                }
+            )
+        );
         Assert.Equal("seq_length", error.Argument);
         Assert.Contains("at most 50000", error.Message, StringComparison.Ordinal);
     }
@@ -51,7 +62,13 @@ public sealed class RandomizedBenchmarkingTests
         var q = new DeviceQubit();
         var outcome = await TestDevice.RunAsync(
             new SingleQubitRandomizedBenchmarking(),
-            new Dictionary<string, object?> { ["dut"] = 0, ["seq_length"] = 1024L, ["kinds"] = 10L });
+            new Dictionary<string, object?>
+            {
+                ["dut"] = 0,
+                ["seq_length"] = 1024L,
+                ["kinds"] = 10L,
+            }
+        );
         Assert.True(outcome.Text("fit_quality") == "good", outcome.Text("fit_quality_reason"));
         const double t = 0.04;
         var perPulse = 1 - (0.5 + (Math.Exp(-t / q.T1) / 6) + (Math.Exp(-t / q.T2) / 3));
@@ -67,8 +84,17 @@ public sealed class RandomizedBenchmarkingTests
             var device = TestDevice.OneQubit();
             var executor = new AnalyticTwoLevelExecutor(device);
             var context = TestDevice.Context(
-                new SingleQubitRandomizedBenchmarking(), executor, TestDevice.Snapshot(device),
-                new Dictionary<string, object?> { ["dut"] = 0, ["seq_length"] = 8L, ["kinds"] = 2L }, seed: seed);
+                new SingleQubitRandomizedBenchmarking(),
+                executor,
+                TestDevice.Snapshot(device),
+                new Dictionary<string, object?>
+                {
+                    ["dut"] = 0,
+                    ["seq_length"] = 8L,
+                    ["kinds"] = 2L,
+                },
+                seed: seed
+            );
             await new SingleQubitRandomizedBenchmarking().RunAsync(context, CancellationToken.None);
             return [.. executor.Requests.Single()];
         }

@@ -14,7 +14,10 @@ namespace LeeQ.Epii.Platform.Plugins.Experiments.Standard.Tests.Experiments;
 public sealed class SimulatorTests
 {
     private static async Task<(ExperimentOutcome Outcome, SimulatorExecutor Sim)> Run(
-        IExperiment experiment, Dictionary<string, object?> arguments, params (string Name, object? Value)[] overrides)
+        IExperiment experiment,
+        Dictionary<string, object?> arguments,
+        params (string Name, object? Value)[] overrides
+    )
     {
         var sim = await SimulatorExecutor.CreateAsync();
         foreach (var (name, value) in overrides)
@@ -72,7 +75,11 @@ public sealed class SimulatorTests
     [Fact]
     public async Task Drag_optimum_within_10_percent_of_the_simulator_best()
     {
-        var (outcome, sim) = await Run(new DragCalibrationSingleQubitMultilevel(), new() { ["dut"] = 0 }, ("q0.drag_alpha", -400.0));
+        var (outcome, sim) = await Run(
+            new DragCalibrationSingleQubitMultilevel(),
+            new() { ["dut"] = 0 },
+            ("q0.drag_alpha", -400.0)
+        );
         Assert.True(outcome.Text("fit_quality") == "good", outcome.Text("fit_quality_reason"));
         var best = 2 * Truth(sim, "anharmonicity");
         Assert.InRange(outcome.Number("optimum"), 1.1 * best, 0.9 * best);
@@ -85,7 +92,10 @@ public sealed class SimulatorTests
         Assert.Equal("good", qubit.Text("fit_quality"));
         Assert.InRange(qubit.Number("frequency_guess"), Truth(sim, "f01") - 1, Truth(sim, "f01") + 1);
 
-        var (resonator, _) = await Run(new ResonatorSweepTransmissionWithExtraInitialLPB(), new() { ["dut_qubit"] = 0 });
+        var (resonator, _) = await Run(
+            new ResonatorSweepTransmissionWithExtraInitialLPB(),
+            new() { ["dut_qubit"] = 0 }
+        );
         Assert.Equal("good", resonator.Text("fit_quality"));
         var fr = Truth(sim, "readout_frequency");
         Assert.InRange(resonator.Number("resonator_frequency"), fr - 0.5, fr + 0.5);
@@ -105,7 +115,12 @@ public sealed class SimulatorTests
         var runner = new TestExperimentRunner(sim, sim.Parameters);
         var tuneup = new TransmonTuneUp();
         var context = TestDevice.Context(
-            tuneup, sim, sim.Snapshot(), new Dictionary<string, object?> { ["dut"] = 0, ["include_coherence"] = false }, runner: runner);
+            tuneup,
+            sim,
+            sim.Snapshot(),
+            new Dictionary<string, object?> { ["dut"] = 0, ["include_coherence"] = false },
+            runner: runner
+        );
         var outcome = await tuneup.RunAsync(context, CancellationToken.None);
         Assert.True(outcome.Text("fit_quality") == "good", outcome.Text("fit_quality_reason"));
         Assert.InRange((double)sim.Parameters["q0.f01"]!, Truth(sim, "f01") - 0.05, Truth(sim, "f01") + 0.05);
@@ -120,7 +135,11 @@ public sealed class SimulatorTests
         Assert.Equal("good", power.Text("fit_quality"));
         Assert.InRange(power.Number("guess_amp"), 0.98 * truth, 1.02 * truth);
 
-        var (pingpong, _) = await Run(new AmpPingpongCalibrationSingleQubitMultilevel(), new() { ["dut"] = 0 }, ("q0.pi_amp", truth * 1.02));
+        var (pingpong, _) = await Run(
+            new AmpPingpongCalibrationSingleQubitMultilevel(),
+            new() { ["dut"] = 0 },
+            ("q0.pi_amp", truth * 1.02)
+        );
         Assert.True(pingpong.Text("fit_quality") == "good", pingpong.Text("fit_quality_reason"));
         Assert.InRange(pingpong.Number("best_amp"), 0.995 * truth, 1.005 * truth);
     }
@@ -129,7 +148,14 @@ public sealed class SimulatorTests
     public async Task Rb_error_per_clifford_within_30_percent_of_the_decoherence_limit_on_the_simulator()
     {
         var (outcome, sim) = await Run(
-            new SingleQubitRandomizedBenchmarking(), new() { ["dut"] = 0, ["seq_length"] = 256L, ["kinds"] = 4L });
+            new SingleQubitRandomizedBenchmarking(),
+            new()
+            {
+                ["dut"] = 0,
+                ["seq_length"] = 256L,
+                ["kinds"] = 4L,
+            }
+        );
         Assert.True(outcome.Text("fit_quality") == "good", outcome.Text("fit_quality_reason"));
         var (t1, t2, t) = (Truth(sim, "t1"), Truth(sim, "t2"), 0.04);
         var perPulse = 1 - (0.5 + (Math.Exp(-t / t1) / 6) + (Math.Exp(-t / t2) / 3));

@@ -16,7 +16,8 @@ public sealed class SpectroscopyTests
             new QubitSpectroscopyFrequency(),
             new Dictionary<string, object?> { ["dut_qubit"] = 0, ["update"] = true },
             q,
-            new Dictionary<string, object?> { ["q0.f01"] = 5000.0 });
+            new Dictionary<string, object?> { ["q0.f01"] = 5000.0 }
+        );
         Assert.Equal("good", outcome.Text("fit_quality"));
         Assert.InRange(outcome.Number("frequency_guess"), q.F01 - 1, q.F01 + 1);
         Assert.Equal("q0.f01", Assert.Single(outcome.Updates).Parameter);
@@ -29,7 +30,8 @@ public sealed class SpectroscopyTests
             new QubitSpectroscopyFrequency(),
             new Dictionary<string, object?> { ["dut_qubit"] = 0, ["update"] = true },
             new DeviceQubit { F01 = 5100 },
-            new Dictionary<string, object?> { ["q0.f01"] = 5000.0 });
+            new Dictionary<string, object?> { ["q0.f01"] = 5000.0 }
+        );
         Assert.Equal("bad", outcome.Text("fit_quality"));
         Assert.Empty(outcome.Updates);
     }
@@ -39,7 +41,11 @@ public sealed class SpectroscopyTests
     {
         var q = new DeviceQubit();
         var outcome = await TestDevice.RunAsync(
-            new ResonatorSweepTransmissionWithExtraInitialLPB(), new Dictionary<string, object?> { ["dut_qubit"] = 0 }, q, plots: true);
+            new ResonatorSweepTransmissionWithExtraInitialLPB(),
+            new Dictionary<string, object?> { ["dut_qubit"] = 0 },
+            q,
+            plots: true
+        );
         Assert.Equal("good", outcome.Text("fit_quality"));
         Assert.InRange(outcome.Number("resonator_frequency"), q.Resonator - q.Chi - 0.5, q.Resonator - q.Chi + 0.5);
         Assert.InRange(outcome.Number("linewidth"), 1.5, 2.5);
@@ -49,9 +55,15 @@ public sealed class SpectroscopyTests
     [Fact]
     public async Task Readout_calibration_gives_fidelity_above_0_9()
     {
-        var outcome = await TestDevice.RunAsync(new MeasurementCalibrationMultilevelGMM(), new Dictionary<string, object?> { ["dut"] = 0 });
+        var outcome = await TestDevice.RunAsync(
+            new MeasurementCalibrationMultilevelGMM(),
+            new Dictionary<string, object?> { ["dut"] = 0 }
+        );
         Assert.Equal("good", outcome.Text("fit_quality"));
-        Assert.True(outcome.Number("assignment_fidelity") > 0.9, outcome.Number("assignment_fidelity").ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(
+            outcome.Number("assignment_fidelity") > 0.9,
+            outcome.Number("assignment_fidelity").ToString(System.Globalization.CultureInfo.InvariantCulture)
+        );
         Assert.True(outcome.Number("snr.(0, 1)") > 2);
     }
 
@@ -59,7 +71,9 @@ public sealed class SpectroscopyTests
     public async Task Readout_calibration_far_off_resonance_is_bad()
     {
         var outcome = await TestDevice.RunAsync(
-            new MeasurementCalibrationMultilevelGMM(), new Dictionary<string, object?> { ["dut"] = 0, ["freq"] = 7400.0 });
+            new MeasurementCalibrationMultilevelGMM(),
+            new Dictionary<string, object?> { ["dut"] = 0, ["freq"] = 7400.0 }
+        );
         Assert.Equal("bad", outcome.Text("fit_quality"));
     }
 }

@@ -11,7 +11,12 @@ public sealed class SuiteTests
     {
         var data = new TheoryData<string>();
         var runner = new TestExperimentRunner(new AnalyticTwoLevelExecutor(TestDevice.OneQubit()), []);
-        foreach (var name in runner.Experiments.Values.Select(e => e.Descriptor.Name).Distinct().Order(StringComparer.Ordinal))
+        foreach (
+            var name in runner
+                .Experiments.Values.Select(e => e.Descriptor.Name)
+                .Distinct()
+                .Order(StringComparer.Ordinal)
+        )
         {
             data.Add(name);
         }
@@ -20,9 +25,9 @@ public sealed class SuiteTests
     }
 
     private static Dictionary<string, object?> Required(IExperiment experiment) =>
-        experiment.Descriptor.Parameters.Where(p => p.Required).ToDictionary(
-            p => p.Name,
-            p => p.Type == ParameterType.QubitList ? (object?)new List<int> { 0 } : 0);
+        experiment
+            .Descriptor.Parameters.Where(p => p.Required)
+            .ToDictionary(p => p.Name, p => p.Type == ParameterType.QubitList ? (object?)new List<int> { 0 } : 0);
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -30,10 +35,21 @@ public sealed class SuiteTests
     {
         var device = TestDevice.OneQubit();
         var executor = new AnalyticTwoLevelExecutor(device, seed: 4);
-        var parameters = new Dictionary<string, object?>(TestDevice.Snapshot(device).Values, StringComparer.OrdinalIgnoreCase);
+        var parameters = new Dictionary<string, object?>(
+            TestDevice.Snapshot(device).Values,
+            StringComparer.OrdinalIgnoreCase
+        );
         var runner = new TestExperimentRunner(executor, parameters);
         var experiment = runner.Experiments[name];
-        var context = TestDevice.Context(experiment, executor, TestDevice.Snapshot(device), Required(experiment), plots: true, raw: true, runner: runner);
+        var context = TestDevice.Context(
+            experiment,
+            executor,
+            TestDevice.Snapshot(device),
+            Required(experiment),
+            plots: true,
+            raw: true,
+            runner: runner
+        );
         var outcome = await experiment.RunAsync(context, CancellationToken.None);
         Assert.NotEmpty(outcome.Figures);
         Assert.All(outcome.Figures, f =>
@@ -65,7 +81,9 @@ public sealed class SuiteTests
         var executor = new AnalyticTwoLevelExecutor(device, seed: 4);
         var experiment = new TestExperimentRunner(executor, []).Experiments[name];
         var outcome = await experiment.RunAsync(
-            TestDevice.Context(experiment, executor, TestDevice.Snapshot(device), Required(experiment)), CancellationToken.None);
+            TestDevice.Context(experiment, executor, TestDevice.Snapshot(device), Required(experiment)),
+            CancellationToken.None
+        );
         Assert.Empty(outcome.Figures);
     }
 }

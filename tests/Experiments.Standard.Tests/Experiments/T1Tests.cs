@@ -12,7 +12,11 @@ public sealed class T1Tests
     public async Task Default_run_finds_t1_within_five_percent(double t1, int seed)
     {
         var outcome = await TestDevice.RunAsync(
-            new SimpleT1(), new Dictionary<string, object?> { ["qubit"] = 0 }, new DeviceQubit { T1 = t1 }, seed: seed);
+            new SimpleT1(),
+            new Dictionary<string, object?> { ["qubit"] = 0 },
+            new DeviceQubit { T1 = t1 },
+            seed: seed
+        );
         Assert.Equal("good", outcome.Text("fit_quality"));
         Assert.InRange(outcome.Number("fit_params.Decay"), 0.95 * t1, 1.05 * t1);
         Assert.True(outcome.Number("fit_params.Decay_std") > 0);
@@ -26,14 +30,19 @@ public sealed class T1Tests
         var outcome = await TestDevice.RunAsync(
             new SimpleT1(),
             new Dictionary<string, object?> { ["qubit"] = 0 },
-            overrides: new Dictionary<string, object?> { ["q0.pi_amp"] = 0.0 });
+            overrides: new Dictionary<string, object?> { ["q0.pi_amp"] = 0.0 }
+        );
         Assert.Equal("bad", outcome.Text("fit_quality"));
     }
 
     [Fact]
     public async Task Figure_has_units()
     {
-        var outcome = await TestDevice.RunAsync(new SimpleT1(), new Dictionary<string, object?> { ["qubit"] = 0 }, plots: true);
+        var outcome = await TestDevice.RunAsync(
+            new SimpleT1(),
+            new Dictionary<string, object?> { ["qubit"] = 0 },
+            plots: true
+        );
         var figure = Assert.Single(outcome.Figures);
         Assert.Equal("Delay (µs)", figure.XLabel);
         Assert.Contains("T1", figure.Title, StringComparison.Ordinal);

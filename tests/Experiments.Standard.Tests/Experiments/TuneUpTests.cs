@@ -8,15 +8,26 @@ namespace LeeQ.Epii.Platform.Plugins.Experiments.Standard.Tests.Experiments;
 /// <summary>The tune-up chain on the analytic reference device, and the plugin's experiment discovery.</summary>
 public sealed class TuneUpTests
 {
-    private static (TestExperimentRunner Runner, ExperimentContext Context) Setup(DeviceQubit q, Dictionary<string, object?> overrides)
+    private static (TestExperimentRunner Runner, ExperimentContext Context) Setup(
+        DeviceQubit q,
+        Dictionary<string, object?> overrides
+    )
     {
         var device = TestDevice.OneQubit(q);
         var executor = new AnalyticTwoLevelExecutor(device, seed: 21);
-        var parameters = new Dictionary<string, object?>(TestDevice.Snapshot(device, overrides).Values, StringComparer.OrdinalIgnoreCase);
+        var parameters = new Dictionary<string, object?>(
+            TestDevice.Snapshot(device, overrides).Values,
+            StringComparer.OrdinalIgnoreCase
+        );
         var runner = new TestExperimentRunner(executor, parameters);
         var tuneup = new TransmonTuneUp();
         var context = TestDevice.Context(
-            tuneup, executor, new ParameterSnapshot(parameters), new Dictionary<string, object?> { ["dut"] = 0 }, runner: runner);
+            tuneup,
+            executor,
+            new ParameterSnapshot(parameters),
+            new Dictionary<string, object?> { ["dut"] = 0 },
+            runner: runner
+        );
         return (runner, context);
     }
 
@@ -52,15 +63,36 @@ public sealed class TuneUpTests
         var runner = new TestExperimentRunner(new AnalyticTwoLevelExecutor(TestDevice.OneQubit()), []);
         var experiments = runner.Experiments.Values.Distinct().ToList();
         Assert.Equal(15, experiments.Count);
-        foreach (var alias in new[] { "rabi", "power_rabi", "t1", "ramsey", "echo", "spin_echo", "drag", "qubit_spectroscopy", "resonator_spectroscopy", "readout_calibration", "pingpong", "rb", "tuneup" })
+        foreach (
+            var alias in new[]
+            {
+                "rabi",
+                "power_rabi",
+                "t1",
+                "ramsey",
+                "echo",
+                "spin_echo",
+                "drag",
+                "qubit_spectroscopy",
+                "resonator_spectroscopy",
+                "readout_calibration",
+                "pingpong",
+                "rb",
+                "tuneup",
+            }
+        )
         {
             Assert.True(runner.Experiments.ContainsKey(alias), alias);
         }
 
         foreach (var e in experiments)
         {
-            Assert.All(e.Descriptor.Parameters, p => Assert.False(string.IsNullOrWhiteSpace(p.Description), $"{e.Descriptor.Name}.{p.Name}"));
-            Assert.All(e.Descriptor.Outputs, o => Assert.False(string.IsNullOrWhiteSpace(o.Description), $"{e.Descriptor.Name}.{o.Name}"));
+            Assert.All(e.Descriptor.Parameters, p =>
+                Assert.False(string.IsNullOrWhiteSpace(p.Description), $"{e.Descriptor.Name}.{p.Name}")
+            );
+            Assert.All(e.Descriptor.Outputs, o =>
+                Assert.False(string.IsNullOrWhiteSpace(o.Description), $"{e.Descriptor.Name}.{o.Name}")
+            );
             Assert.Equal(e.Descriptor.Outputs.Count, e.Descriptor.Outputs.Select(o => o.Name).Distinct().Count());
             Assert.Contains(e.Descriptor.Outputs, o => o.Name == "fit_quality");
         }

@@ -5,7 +5,8 @@ namespace LeeQ.Epii.Platform.Plugins.Experiments.Standard.Tests.Fitting;
 /// <summary>Fits of synthetic data with known parameters and Gaussian noise.</summary>
 public sealed class FitLibraryTests
 {
-    private static double[] Axis(double start, double step, int n) => [.. Enumerable.Range(0, n).Select(k => start + (k * step))];
+    private static double[] Axis(double start, double step, int n) =>
+        [.. Enumerable.Range(0, n).Select(k => start + (k * step))];
 
     private static double[] Noisy(double[] x, Func<double, double> f, double sigma, int seed)
     {
@@ -30,7 +31,10 @@ public sealed class FitLibraryTests
         Assert.InRange(fit["amplitude"], 0.43, 0.47);
         Assert.True(fit.ErrorOf("frequency") > 0);
         // The true value lies within five standard errors.
-        Assert.True(Math.Abs(fit["frequency"] - f) < 5 * fit.ErrorOf("frequency"), $"{fit["frequency"]} ± {fit.ErrorOf("frequency")}");
+        Assert.True(
+            Math.Abs(fit["frequency"] - f) < 5 * fit.ErrorOf("frequency"),
+            $"{fit["frequency"]} ± {fit.ErrorOf("frequency")}"
+        );
         Assert.True(fit.RSquared > 0.99);
     }
 

@@ -10,15 +10,16 @@ public sealed class ModelGradientTests
 {
     public static TheoryData<string> Models => ["sinusoid", "exponential", "damped", "power", "lorentzian"];
 
-    private static (FitModel Model, double[] Parameters, double[] X) Case(string name) => name switch
-    {
-        "sinusoid" => (SinusoidFit.Model, [0.45, 9.7, -1.2, 0.5], [0.0, 0.013, 0.07, 0.19]),
-        "exponential" => (ExponentialDecayFit.Model, [0.9, 48.0, 0.02], [0.0, 3.0, 40.0, 100.0]),
-        "damped" => (DampedSinusoidFit.Model, [0.5, 1.3, 0.4, 21.0, 0.5], [0.0, 0.7, 5.0, 19.0]),
-        "power" => (PowerDecayFit.Model, [0.5, 0.985, 0.5], [0.0, 1.0, 17.0, 200.0]),
-        "lorentzian" => (LorentzianFit.Model, [-0.3, 5000.2, 0.8, 1.0], [4998.0, 4999.9, 5000.2, 5001.5]),
-        _ => throw new ArgumentOutOfRangeException(nameof(name)),
-    };
+    private static (FitModel Model, double[] Parameters, double[] X) Case(string name) =>
+        name switch
+        {
+            "sinusoid" => (SinusoidFit.Model, [0.45, 9.7, -1.2, 0.5], [0.0, 0.013, 0.07, 0.19]),
+            "exponential" => (ExponentialDecayFit.Model, [0.9, 48.0, 0.02], [0.0, 3.0, 40.0, 100.0]),
+            "damped" => (DampedSinusoidFit.Model, [0.5, 1.3, 0.4, 21.0, 0.5], [0.0, 0.7, 5.0, 19.0]),
+            "power" => (PowerDecayFit.Model, [0.5, 0.985, 0.5], [0.0, 1.0, 17.0, 200.0]),
+            "lorentzian" => (LorentzianFit.Model, [-0.3, 5000.2, 0.8, 1.0], [4998.0, 4999.9, 5000.2, 5001.5]),
+            _ => throw new ArgumentOutOfRangeException(nameof(name)),
+        };
 
     [Theory]
     [MemberData(nameof(Models))]

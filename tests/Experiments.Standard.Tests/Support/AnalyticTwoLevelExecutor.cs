@@ -21,9 +21,17 @@ public sealed class AnalyticTwoLevelExecutor : IExperimentExecutor
     private readonly IReadOnlyDictionary<int, DeviceQubit> _qubits;
     private readonly Random _random;
     private readonly int _defaultShots;
-    private readonly Dictionary<(double Amp, double Phase, double Width, PulseEnvelope Envelope, int Qubit), Complex[]> _unitaries = [];
+    private readonly Dictionary<
+        (double Amp, double Phase, double Width, PulseEnvelope Envelope, int Qubit),
+        Complex[]
+    > _unitaries = [];
 
-    public AnalyticTwoLevelExecutor(IReadOnlyDictionary<int, DeviceQubit> qubits, int shots = 2000, int seed = 1, bool returnShots = false)
+    public AnalyticTwoLevelExecutor(
+        IReadOnlyDictionary<int, DeviceQubit> qubits,
+        int shots = 2000,
+        int seed = 1,
+        bool returnShots = false
+    )
     {
         _qubits = qubits;
         _defaultShots = shots;
@@ -38,7 +46,11 @@ public sealed class AnalyticTwoLevelExecutor : IExperimentExecutor
     public List<IReadOnlyList<PulseProgram>> Requests { get; } = [];
 
     /// <inheritdoc />
-    public Task<ExecutionResult> ExecuteAsync(IReadOnlyList<PulseProgram> programs, int? shots, CancellationToken cancellationToken)
+    public Task<ExecutionResult> ExecuteAsync(
+        IReadOnlyList<PulseProgram> programs,
+        int? shots,
+        CancellationToken cancellationToken
+    )
     {
         Requests.Add(programs);
         var n = shots ?? _defaultShots;
@@ -54,7 +66,11 @@ public sealed class AnalyticTwoLevelExecutor : IExperimentExecutor
 
     /// <inheritdoc />
     public async Task<ExecutionResult> ExecuteAsync(
-        IReadOnlyList<PulseProgram> programs, int? shots, bool returnShots, CancellationToken cancellationToken)
+        IReadOnlyList<PulseProgram> programs,
+        int? shots,
+        bool returnShots,
+        CancellationToken cancellationToken
+    )
     {
         var previous = ReturnShots;
         ReturnShots = previous || returnShots;
@@ -118,7 +134,13 @@ public sealed class AnalyticTwoLevelExecutor : IExperimentExecutor
         Complex[] u;
         if (detuning == 0)
         {
-            var key = (p.Amplitude, Math.IEEERemainder(p.Phase + s.FramePhase, 2 * Math.PI), p.WidthUs, p.Envelope, p.Qubit);
+            var key = (
+                p.Amplitude,
+                Math.IEEERemainder(p.Phase + s.FramePhase, 2 * Math.PI),
+                p.WidthUs,
+                p.Envelope,
+                p.Qubit
+            );
             if (!_unitaries.TryGetValue(key, out u!))
             {
                 u = Propagator(p, device, key.Item2, 0, 0);
@@ -135,7 +157,13 @@ public sealed class AnalyticTwoLevelExecutor : IExperimentExecutor
         s.Time += p.WidthUs;
     }
 
-    private static Complex[] Propagator(PulseInstruction p, DeviceQubit device, double phase, double detuning, double t0)
+    private static Complex[] Propagator(
+        PulseInstruction p,
+        DeviceQubit device,
+        double phase,
+        double detuning,
+        double t0
+    )
     {
         var steps = Math.Max(1, (int)Math.Ceiling(p.WidthUs / StepUs));
         if (p.Envelope.Shape == EnvelopeShape.Square && detuning == 0)
@@ -150,7 +178,12 @@ public sealed class AnalyticTwoLevelExecutor : IExperimentExecutor
         for (var k = 0; k < steps; k++)
         {
             var t = t0 + ((k + 0.5) * dt);
-            var omega = 2 * Math.PI * device.RabiRate * p.Amplitude * samples[k]
+            var omega =
+                2
+                * Math.PI
+                * device.RabiRate
+                * p.Amplitude
+                * samples[k]
                 * Complex.FromPolarCoordinates(1, phase + (2 * Math.PI * detuning * t));
             var hx = omega.Real;
             var hy = -omega.Imaginary;
@@ -168,8 +201,10 @@ public sealed class AnalyticTwoLevelExecutor : IExperimentExecutor
             // exp(−i·angle/2·n·σ) = c·I − i·s·(nx σx + ny σy + nz σz)
             Complex[] step =
             [
-                new Complex(c, -sn * nz), new Complex(-sn * ny, -sn * nx),
-                new Complex(sn * ny, -sn * nx), new Complex(c, sn * nz),
+                new Complex(c, -sn * nz),
+                new Complex(-sn * ny, -sn * nx),
+                new Complex(sn * ny, -sn * nx),
+                new Complex(c, sn * nz),
             ];
             u = Multiply(step, u);
         }
@@ -178,10 +213,12 @@ public sealed class AnalyticTwoLevelExecutor : IExperimentExecutor
     }
 
     private static Complex[] Multiply(Complex[] a, Complex[] b) =>
-    [
-        (a[0] * b[0]) + (a[1] * b[2]), (a[0] * b[1]) + (a[1] * b[3]),
-        (a[2] * b[0]) + (a[3] * b[2]), (a[2] * b[1]) + (a[3] * b[3]),
-    ];
+        [
+            (a[0] * b[0]) + (a[1] * b[2]),
+            (a[0] * b[1]) + (a[1] * b[3]),
+            (a[2] * b[0]) + (a[3] * b[2]),
+            (a[2] * b[1]) + (a[3] * b[3]),
+        ];
 
     private static void Decay(QubitState s, DeviceQubit device, double duration)
     {
@@ -255,7 +292,13 @@ public sealed class AnalyticTwoLevelExecutor : IExperimentExecutor
 
         public void Apply(Complex[] u)
         {
-            Complex[] dagger = [Complex.Conjugate(u[0]), Complex.Conjugate(u[2]), Complex.Conjugate(u[1]), Complex.Conjugate(u[3])];
+            Complex[] dagger =
+            [
+                Complex.Conjugate(u[0]),
+                Complex.Conjugate(u[2]),
+                Complex.Conjugate(u[1]),
+                Complex.Conjugate(u[3]),
+            ];
             Rho = Multiply(Multiply(u, Rho), dagger);
         }
     }

@@ -42,7 +42,9 @@ public sealed class SimulatorExecutor : IExperimentExecutor, IAsyncDisposable
         {
             SetupName = "experiments-test",
             SetupType = "simulation",
-            Document = JsonDocument.Parse($$"""{ "setup_type": "simulation", "simulation": {{simulationJson}} }""").RootElement.Clone(),
+            Document = JsonDocument
+                .Parse($$"""{ "setup_type": "simulation", "simulation": {{simulationJson}} }""")
+                .RootElement.Clone(),
             StateDirectory = Path.GetTempPath(),
             LoggerFactory = NullLoggerFactory.Instance,
         };
@@ -51,11 +53,19 @@ public sealed class SimulatorExecutor : IExperimentExecutor, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task<ExecutionResult> ExecuteAsync(IReadOnlyList<PulseProgram> programs, int? shots, CancellationToken cancellationToken) =>
-        ExecuteAsync(programs, shots, false, cancellationToken);
+    public Task<ExecutionResult> ExecuteAsync(
+        IReadOnlyList<PulseProgram> programs,
+        int? shots,
+        CancellationToken cancellationToken
+    ) => ExecuteAsync(programs, shots, false, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ExecutionResult> ExecuteAsync(IReadOnlyList<PulseProgram> programs, int? shots, bool returnShots, CancellationToken cancellationToken)
+    public Task<ExecutionResult> ExecuteAsync(
+        IReadOnlyList<PulseProgram> programs,
+        int? shots,
+        bool returnShots,
+        CancellationToken cancellationToken
+    )
     {
         var snapshot = Snapshot();
         return _backend.ExecuteAsync(
@@ -67,7 +77,8 @@ public sealed class SimulatorExecutor : IExperimentExecutor, IAsyncDisposable
                 ReturnShots = returnShots,
                 Parameters = snapshot,
             },
-            cancellationToken);
+            cancellationToken
+        );
     }
 
     /// <inheritdoc />

@@ -15,7 +15,10 @@ public static class TestDevice
         1.0 / (2 * q.RabiRate * new PulseEnvelope { Shape = EnvelopeShape.Drag, Sigmas = 2 }.Area(0.04));
 
     /// <summary>A snapshot with each qubit calibrated to its true values, optionally overridden.</summary>
-    public static ParameterSnapshot Snapshot(IReadOnlyDictionary<int, DeviceQubit> qubits, IReadOnlyDictionary<string, object?>? overrides = null)
+    public static ParameterSnapshot Snapshot(
+        IReadOnlyDictionary<int, DeviceQubit> qubits,
+        IReadOnlyDictionary<string, object?>? overrides = null
+    )
     {
         var values = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -45,7 +48,8 @@ public static class TestDevice
     }
 
     /// <summary>One default qubit as q0.</summary>
-    public static Dictionary<int, DeviceQubit> OneQubit(DeviceQubit? q = null) => new() { [0] = q ?? new DeviceQubit() };
+    public static Dictionary<int, DeviceQubit> OneQubit(DeviceQubit? q = null) =>
+        new() { [0] = q ?? new DeviceQubit() };
 
     /// <summary>A context for <paramref name="experiment"/> with its declared defaults and the given arguments.</summary>
     public static ExperimentContext Context(
@@ -56,7 +60,8 @@ public static class TestDevice
         bool plots = false,
         bool raw = false,
         long seed = 7,
-        IExperimentRunner? runner = null)
+        IExperimentRunner? runner = null
+    )
     {
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var spec in experiment.Descriptor.Parameters)
@@ -78,7 +83,12 @@ public static class TestDevice
         {
             Arguments = new ExperimentArguments(values, arguments.Keys),
             Parameters = snapshot,
-            Backend = new BackendInfo("analytic-test", "test", snapshot.Values.Keys.Count(k => k.EndsWith(".f01", StringComparison.Ordinal)), new Dictionary<string, string>()),
+            Backend = new BackendInfo(
+                "analytic-test",
+                "test",
+                snapshot.Values.Keys.Count(k => k.EndsWith(".f01", StringComparison.Ordinal)),
+                new Dictionary<string, string>()
+            ),
             Executor = executor,
             ReturnPlots = plots,
             ReturnRawData = raw,
@@ -96,7 +106,8 @@ public static class TestDevice
         IReadOnlyDictionary<string, object?>? overrides = null,
         bool plots = false,
         bool raw = false,
-        int seed = 3)
+        int seed = 3
+    )
     {
         var device = OneQubit(qubit);
         var executor = new AnalyticTwoLevelExecutor(device, seed: seed, returnShots: raw);
@@ -114,7 +125,11 @@ public static class TestDevice
 
     /// <summary>A float64 array data item.</summary>
     public static double[] Doubles(this ExperimentOutcome outcome, string name) =>
-        (double[])((NumericArray)(outcome.Data.SingleOrDefault(d => d.Name == name) ?? throw new KeyNotFoundException(name)).Value).Values;
+        (double[])
+            (
+                (NumericArray)
+                    (outcome.Data.SingleOrDefault(d => d.Name == name) ?? throw new KeyNotFoundException(name)).Value
+            ).Values;
 
     /// <summary>True when the outcome carries that data item.</summary>
     public static bool Has(this ExperimentOutcome outcome, string name) => outcome.Data.Any(d => d.Name == name);

@@ -20,7 +20,8 @@ public sealed class TestExperimentRunner : IExperimentRunner
         _executor = executor;
         Parameters = parameters;
         _experiments = [];
-        var types = typeof(StandardExperimentsPlugin).Assembly.GetTypes()
+        var types = typeof(StandardExperimentsPlugin)
+            .Assembly.GetTypes()
             .Where(t => t.IsPublic && !t.IsAbstract && typeof(IExperiment).IsAssignableFrom(t));
         foreach (var type in types)
         {
@@ -40,7 +41,11 @@ public sealed class TestExperimentRunner : IExperimentRunner
     public IReadOnlyDictionary<string, IExperiment> Experiments => _experiments;
 
     /// <inheritdoc />
-    public async Task<ExperimentOutcome> RunAsync(string experiment, IReadOnlyDictionary<string, string> arguments, CancellationToken cancellationToken)
+    public async Task<ExperimentOutcome> RunAsync(
+        string experiment,
+        IReadOnlyDictionary<string, string> arguments,
+        CancellationToken cancellationToken
+    )
     {
         var target = _experiments[experiment];
         var typed = new Dictionary<string, object?>();

@@ -5,7 +5,10 @@ namespace LeeQ.Epii.Platform.Host.FunctionalTests.Infrastructure;
 /// <summary>Runs the real executable for command-line tests.</summary>
 public static class CliProcess
 {
-    public static ProcessStartInfo CreateStartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static ProcessStartInfo CreateStartInfo(
+        IEnumerable<string> args,
+        IReadOnlyDictionary<string, string>? environment = null
+    )
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -21,7 +24,9 @@ public static class CliProcess
             info.ArgumentList.Add(arg);
         }
 
-        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("LEEQ_EPII_", StringComparison.Ordinal)).ToList())
+        foreach (
+            var name in info.Environment.Keys.Where(k => k.StartsWith("LEEQ_EPII_", StringComparison.Ordinal)).ToList()
+        )
         {
             info.Environment.Remove(name);
         }
@@ -38,9 +43,14 @@ public static class CliProcess
     }
 
     /// <summary>Runs to completion and returns exit code and combined output.</summary>
-    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, int timeoutSeconds = 120)
+    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(
+        IEnumerable<string> args,
+        IReadOnlyDictionary<string, string>? environment = null,
+        int timeoutSeconds = 120
+    )
     {
-        using var process = Process.Start(CreateStartInfo(args, environment)) ?? throw new InvalidOperationException("could not start the host");
+        using var process = Process.Start(CreateStartInfo(args, environment))
+            ?? throw new InvalidOperationException("could not start the host");
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -52,7 +62,13 @@ public static class CliProcess
     /// <summary>Sends SIGTERM, as systemd does on stop.</summary>
     public static void Terminate(Process process)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false });
+        using var kill = Process.Start(
+            new ProcessStartInfo("kill")
+            {
+                ArgumentList = { "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                UseShellExecute = false,
+            }
+        );
         kill?.WaitForExit();
     }
 }

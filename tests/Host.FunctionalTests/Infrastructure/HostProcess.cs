@@ -21,7 +21,10 @@ public sealed class HostProcess : IAsyncDisposable
     {
         _process = process;
         Port = port;
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}", new GrpcChannelOptions { MaxReceiveMessageSize = 128 * 1024 * 1024 });
+        Channel = GrpcChannel.ForAddress(
+            $"http://127.0.0.1:{port}",
+            new GrpcChannelOptions { MaxReceiveMessageSize = 128 * 1024 * 1024 }
+        );
         Client = new ExperimentPlatformService.ExperimentPlatformServiceClient(Channel);
     }
 
@@ -45,14 +48,39 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the host and waits until grpc.health.v1 (open even with API keys) says it serves.</summary>
-    public static async Task<HostProcess> StartAsync(string configPath, IReadOnlyDictionary<string, string>? environment = null, params string[] extraArgs)
+    public static async Task<HostProcess> StartAsync(
+        string configPath,
+        IReadOnlyDictionary<string, string>? environment = null,
+        params string[] extraArgs
+    )
     {
         var port = FreePort();
-        var info = CliProcess.CreateStartInfo(["--config", configPath, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. extraArgs], environment);
+        var info = CliProcess.CreateStartInfo(
+            [
+                "--config",
+                configPath,
+                "--port",
+                port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                .. extraArgs,
+            ],
+            environment
+        );
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the host");
         var host = new HostProcess(process, port);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { host._output.Enqueue(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { host._output.Enqueue(e.Data); } };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                host._output.Enqueue(e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                host._output.Enqueue(e.Data);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -60,13 +88,17 @@ public sealed class HostProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"the host exited with {process.ExitCode} during start-up:{Environment.NewLine}{host.Output}");
+                throw new InvalidOperationException(
+                    $"the host exited with {process.ExitCode} during start-up:{Environment.NewLine}{host.Output}"
+                );
             }
 
             try
             {
-                var health = await new Grpc.Health.V1.Health.HealthClient(host.Channel)
-                    .CheckAsync(new Grpc.Health.V1.HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
+                var health = await new Grpc.Health.V1.Health.HealthClient(host.Channel).CheckAsync(
+                    new Grpc.Health.V1.HealthCheckRequest(),
+                    deadline: DateTime.UtcNow.AddSeconds(2)
+                );
                 if (health.Status == Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving)
                 {
                     return host;

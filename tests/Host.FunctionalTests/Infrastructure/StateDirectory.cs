@@ -8,7 +8,8 @@ public sealed class StateDirectory : IDisposable
     public string Path { get; }
 
     /// <summary>The environment that points a daemon at this state root.</summary>
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string> { ["XDG_STATE_HOME"] = Path };
+    public IReadOnlyDictionary<string, string> Environment =>
+        new Dictionary<string, string> { ["XDG_STATE_HOME"] = Path };
 
     public string DatabaseFile(string setupName) => System.IO.Path.Combine(Path, "leeq-epii", setupName, "state.db");
 

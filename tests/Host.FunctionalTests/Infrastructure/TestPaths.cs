@@ -13,7 +13,15 @@ internal static class TestPaths
 
     /// <summary>Build output of a purpose-built test plugin (tests/TestPlugins/<paramref name="name"/>).</summary>
     public static string TestPluginOutput(string name) =>
-        Path.Combine(RepositoryRoot, "tests", "TestPlugins", name, "bin", Metadata("TestPluginsConfiguration"), "net10.0");
+        Path.Combine(
+            RepositoryRoot,
+            "tests",
+            "TestPlugins",
+            name,
+            "bin",
+            Metadata("TestPluginsConfiguration"),
+            "net10.0"
+        );
 
     public static string Config(string name) => Path.Combine(RepositoryRoot, "configs", "epii", name);
 

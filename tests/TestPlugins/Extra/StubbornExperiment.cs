@@ -7,13 +7,25 @@ namespace LeeQ.Epii.TestPlugins.Extra;
 /// <summary>An experiment that ignores cancellation: it blocks for the given time no matter what.</summary>
 public sealed class StubbornExperiment : IExperiment
 {
-    public ExperimentDescriptor Descriptor { get; } = new()
-    {
-        Name = "test.Stubborn",
-        Description = "Blocks its thread for a while and ignores cancellation",
-        Parameters = [new ArgumentSpec { Name = "seconds", Type = ParameterType.Float, Default = 60.0, Minimum = 0, Maximum = 600, Description = "How long to block" }],
-        Outputs = [],
-    };
+    public ExperimentDescriptor Descriptor { get; } =
+        new()
+        {
+            Name = "test.Stubborn",
+            Description = "Blocks its thread for a while and ignores cancellation",
+            Parameters =
+            [
+                new ArgumentSpec
+                {
+                    Name = "seconds",
+                    Type = ParameterType.Float,
+                    Default = 60.0,
+                    Minimum = 0,
+                    Maximum = 600,
+                    Description = "How long to block",
+                },
+            ],
+            Outputs = [],
+        };
 
     public Task<ExperimentOutcome> RunAsync(ExperimentContext context, CancellationToken cancellationToken)
     {

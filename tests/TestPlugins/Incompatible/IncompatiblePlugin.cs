@@ -6,5 +6,10 @@ namespace LeeQ.Epii.TestPlugins.Incompatible;
 public sealed class IncompatiblePlugin : IEpiiPlugin
 {
     public PluginManifest Manifest { get; } =
-        new("test.incompatible", new Version(0, 1, 0), new Version(ContractVersion.Current.Major + 1, 0, 0), "Targets a contract the host does not implement.");
+        new(
+            "test.incompatible",
+            new Version(0, 1, 0),
+            new Version(ContractVersion.Current.Major + 1, 0, 0),
+            "Targets a contract the host does not implement."
+        );
 }
