@@ -55,6 +55,36 @@ public sealed class HardeningTests
     }
 
     [Fact]
+    public async Task ArgumentCombinationErrors_AreAnsweredBeforeTheRunIsQueuedOrRecorded()
+    {
+        await using var host = await HostProcess.StartAsync(Sample);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            host
+                .Client.RunExperimentAsync(
+                    new ExperimentRequest
+                    {
+                        ExperimentType = "rabi",
+                        Parameters =
+                        {
+                            ["dut_qubit"] = "q0",
+                            ["start"] = "0.3",
+                            ["stop"] = "0.01",
+                        },
+                    }
+                )
+                .ResponseAsync
+        );
+        var runs = await new LeeQ.Epii.Platform.Runs.V1.RunService.RunServiceClient(host.Channel).ListRunsAsync(
+            new LeeQ.Epii.Platform.Runs.V1.ListRunsRequest()
+        );
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("stop", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Empty(runs.Runs);
+    }
+
+    [Fact]
     public async Task SecondDaemonOnTheSameStateDirectory_RefusesToStart()
     {
         using var state = new StateDirectory();

@@ -109,6 +109,15 @@ internal sealed class ExperimentPlatformServiceImpl(
             );
         }
 
+        if (await DryRun.FindArgumentProblemAsync(experiment, arguments, runtime).ConfigureAwait(false) is { } problem)
+        {
+            Reject(
+                context,
+                StatusCode.InvalidArgument,
+                $"Invalid parameters for {experiment.Descriptor.Name}: {problem.Message}"
+            );
+        }
+
         RunRecord run;
         using var deadline =
             context.Deadline == DateTime.MaxValue
