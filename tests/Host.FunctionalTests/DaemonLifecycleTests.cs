@@ -60,7 +60,7 @@ public sealed class DaemonLifecycleTests
         using var state = new StateDirectory();
         using var plugins = new PluginDirectory("Extra");
         using var config = new TempConfig("simulation_2q.json", d =>
-            d["shutdown"] = new JsonObject { ["grace_period"] = 4 }
+            d["shutdown"] = new JsonObject { ["grace_period"] = 6 }
         );
         var environment = new Dictionary<string, string>(state.Environment)
         {
@@ -79,8 +79,8 @@ public sealed class DaemonLifecycleTests
 
         Assert.Equal(0, code);
         Assert.True(
-            elapsed < TimeSpan.FromSeconds(4),
-            $"the daemon took {elapsed.TotalSeconds:0.0} s to stop with a 4 s grace:{Environment.NewLine}{host.Output}"
+            elapsed < TimeSpan.FromSeconds(6),
+            $"the daemon took {elapsed.TotalSeconds:0.0} s to stop with a 6 s grace:{Environment.NewLine}{host.Output}"
         );
         await using var again = await HostProcess.StartAsync(config.Path, environment);
         var run = await new RunService.RunServiceClient(again.Channel).GetRunAsync(new GetRunRequest { RunId = runId });

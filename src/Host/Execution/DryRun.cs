@@ -36,7 +36,8 @@ internal static class DryRun
         };
         try
         {
-            await Task.Run(() => experiment.RunAsync(context, budget.Token), budget.Token)
+            await RunCoordinator
+                .StartOnOwnThread(() => experiment.RunAsync(context, budget.Token))
                 .WaitAsync(budget.Token)
                 .ConfigureAwait(false);
             return null;

@@ -255,7 +255,7 @@ internal sealed class RunCoordinator : IDisposable
         CancellationToken cancelled
     )
     {
-        var task = Task.Run(() => experiment.RunAsync(context, cancelled), CancellationToken.None);
+        var task = StartOnOwnThread(() => experiment.RunAsync(context, cancelled));
         try
         {
             return await task.WaitAsync(cancelled).ConfigureAwait(false);
@@ -279,6 +279,16 @@ internal sealed class RunCoordinator : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Starts an experiment on a thread of its own rather than the thread pool: experiments run
+    /// for milliseconds to minutes, and one that blocks must not starve the pool the server
+    /// itself needs.
+    /// </summary>
+    internal static Task<T> StartOnOwnThread<T>(Func<Task<T>> start) =>
+        Task
+            .Factory.StartNew(start, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            .Unwrap();
 
     /// <summary>Runs a child experiment of a calibration chain in the parent's slot.</summary>
     internal async Task<ExperimentOutcome> RunChildAsync(
