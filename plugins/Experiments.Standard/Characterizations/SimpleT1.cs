@@ -69,31 +69,6 @@ public sealed class SimpleT1 : IExperiment
             .ToArray();
         var data = await ProgramRunner.MeasureAsync(context, programs, cancellationToken).ConfigureAwait(false);
 
-        var (fit, gate, report) = DecayAnalysis.Analyse(times, data.P1, "T1");
-        var outcome = new OutcomeBuilder(Descriptor)
-            .Array("trace", data.P1)
-            .Array("times", times)
-            .Fit(report)
-            .Shots(context, "shot_iq", data, times.Length);
-        DecayAnalysis.Emit(outcome, fit, report);
-        if (context.ReturnPlots)
-        {
-            outcome.Figure(
-                Figures.DataAndFit(
-                    FitGate.Invariant($"T1 decay Q{qubit}: T1 = {fit["decay"]:F2} ± {fit.ErrorOf("decay"):F2} µs"),
-                    "Delay (µs)",
-                    "P(1)",
-                    times,
-                    data.P1,
-                    fit.Converged ? fit.Evaluate : null
-                )
-            );
-        }
-
-        outcome.Summary =
-            gate.Quality == FitQuality.Good
-                ? FitGate.Invariant($"T1 = {fit["decay"]:F2} ± {fit.ErrorOf("decay"):F2} us.")
-                : $"T1 fit is bad: {gate.Reason}.";
-        return outcome.Build();
+        return DecayAnalysis.Outcome(Descriptor, context, times, data, "T1", $"T1 decay Q{qubit}", "Delay (µs)");
     }
 }

@@ -79,31 +79,14 @@ public sealed class SpinEchoMultiLevel : IExperiment
             })
             .ToArray();
         var data = await ProgramRunner.MeasureAsync(context, programs, cancellationToken).ConfigureAwait(false);
-        var (fit, gate, report) = DecayAnalysis.Analyse(times, data.P1, "T2 echo");
-        var outcome = new OutcomeBuilder(Descriptor)
-            .Array("trace", data.P1)
-            .Array("times", times)
-            .Fit(report)
-            .Shots(context, "shot_iq", data, times.Length);
-        DecayAnalysis.Emit(outcome, fit, report);
-        if (context.ReturnPlots)
-        {
-            outcome.Figure(
-                Figures.DataAndFit(
-                    FitGate.Invariant($"Spin echo Q{qubit}: T2 = {fit["decay"]:F2} ± {fit.ErrorOf("decay"):F2} µs"),
-                    "Total free evolution (µs)",
-                    "P(1)",
-                    times,
-                    data.P1,
-                    fit.Converged ? fit.Evaluate : null
-                )
-            );
-        }
-
-        outcome.Summary =
-            gate.Quality == FitQuality.Good
-                ? FitGate.Invariant($"T2 echo = {fit["decay"]:F2} ± {fit.ErrorOf("decay"):F2} us.")
-                : $"Echo fit is bad: {gate.Reason}.";
-        return outcome.Build();
+        return DecayAnalysis.Outcome(
+            Descriptor,
+            context,
+            times,
+            data,
+            "T2 echo",
+            $"Spin echo Q{qubit}",
+            "Total free evolution (µs)"
+        );
     }
 }

@@ -80,6 +80,54 @@ internal static class DecayAnalysis
         return (fit, gate, report);
     }
 
+    /// <summary>
+    /// The whole outcome of a single-qubit decay sweep (T1, spin echo): trace, times, fit values,
+    /// per-shot data when asked for, a figure when asked for, and a summary.
+    /// </summary>
+    /// <param name="descriptor">The experiment's descriptor (declared outputs).</param>
+    /// <param name="context">The run's context.</param>
+    /// <param name="times">Sweep axis, µs.</param>
+    /// <param name="data">Measured sweep.</param>
+    /// <param name="quantity">What the decay constant is, e.g. "T1" or "T2 echo".</param>
+    /// <param name="title">Figure title before the fitted value, e.g. "T1 decay Q0".</param>
+    /// <param name="xLabel">Figure x-axis label with unit.</param>
+    public static ExperimentOutcome Outcome(
+        ExperimentDescriptor descriptor,
+        ExperimentContext context,
+        double[] times,
+        SweepData data,
+        string quantity,
+        string title,
+        string xLabel
+    )
+    {
+        var (fit, gate, report) = Analyse(times, data.P1, quantity);
+        var outcome = new OutcomeBuilder(descriptor)
+            .Array("trace", data.P1)
+            .Array("times", times)
+            .Fit(report)
+            .Shots(context, "shot_iq", data, times.Length);
+        Emit(outcome, fit, report);
+        var value = FitGate.Invariant($"{fit["decay"]:F2} ± {fit.ErrorOf("decay"):F2}");
+        if (context.ReturnPlots)
+        {
+            outcome.Figure(
+                Figures.DataAndFit(
+                    $"{title}: {quantity} = {value} µs",
+                    xLabel,
+                    "P(1)",
+                    times,
+                    data.P1,
+                    fit.Converged ? fit.Evaluate : null
+                )
+            );
+        }
+
+        outcome.Summary =
+            gate.Quality == FitQuality.Good ? $"{quantity} = {value} us." : $"{quantity} fit is bad: {gate.Reason}.";
+        return outcome.Build();
+    }
+
     /// <summary>Adds the decay outputs to <paramref name="outcome"/>.</summary>
     public static void Emit(OutcomeBuilder outcome, FitResult fit, FitReport report, string prefix = "")
     {
