@@ -90,19 +90,9 @@ await using (var backend = await Create("""{ "qubits": 1 }"""))
                 .Build()
         )
         .ToList();
-    Report("101-point Rabi sweep, 1 qubit × 3 levels, 1000 shots", "≤ 20 ms", 30, () => backend
-            .ExecuteAsync(
-                new ExecutionRequest
-                {
-                    Programs = programs,
-                    Shots = 1000,
-                    Seed = 1,
-                    Parameters = snapshot,
-                },
-                CancellationToken.None
-            )
-            .GetAwaiter()
-            .GetResult());
+    Report("101-point Rabi sweep, 1 qubit × 3 levels, 1000 shots", "≤ 20 ms", 30, () =>
+        Sweep(backend, snapshot, programs)
+    );
 }
 
 // 3. Two coupled 3-level qubits, 101-point Rabi sweep on q0, both measured, 1000 shots.
@@ -121,19 +111,9 @@ await using (var backend = await Create("""{ "qubits": 2, "couplings": { "q0-q1"
                 .Build()
         )
         .ToList();
-    Report("101-point Rabi sweep, 2 coupled qubits × 3 levels, 1000 shots", "≤ 200 ms", 10, () => backend
-            .ExecuteAsync(
-                new ExecutionRequest
-                {
-                    Programs = programs,
-                    Shots = 1000,
-                    Seed = 1,
-                    Parameters = snapshot,
-                },
-                CancellationToken.None
-            )
-            .GetAwaiter()
-            .GetResult());
+    Report("101-point Rabi sweep, 2 coupled qubits × 3 levels, 1000 shots", "≤ 200 ms", 10, () =>
+        Sweep(backend, snapshot, programs)
+    );
 
     var dragPrograms = Enumerable
         .Range(0, 101)
@@ -148,19 +128,9 @@ await using (var backend = await Create("""{ "qubits": 2, "couplings": { "q0-q1"
                 .Build()
         )
         .ToList();
-    Report("101-point T1 sweep after a DRAG π, 2 coupled qubits × 3 levels, 1000 shots", "(info)", 10, () => backend
-            .ExecuteAsync(
-                new ExecutionRequest
-                {
-                    Programs = dragPrograms,
-                    Shots = 1000,
-                    Seed = 1,
-                    Parameters = snapshot,
-                },
-                CancellationToken.None
-            )
-            .GetAwaiter()
-            .GetResult());
+    Report("101-point T1 sweep after a DRAG π, 2 coupled qubits × 3 levels, 1000 shots", "(info)", 10, () =>
+        Sweep(backend, snapshot, dragPrograms)
+    );
 }
 
 // 4. Four uncoupled 3-level qubits (D = 81), 101-point Ramsey-like sweep on q2.
@@ -179,19 +149,9 @@ await using (var backend = await Create("""{ "qubits": 4 }"""))
                 .Build()
         )
         .ToList();
-    Report("101-point Ramsey sweep, 4 uncoupled qubits × 3 levels, 1000 shots", "(info)", 5, () => backend
-            .ExecuteAsync(
-                new ExecutionRequest
-                {
-                    Programs = programs,
-                    Shots = 1000,
-                    Seed = 1,
-                    Parameters = snapshot,
-                },
-                CancellationToken.None
-            )
-            .GetAwaiter()
-            .GetResult());
+    Report("101-point Ramsey sweep, 4 uncoupled qubits × 3 levels, 1000 shots", "(info)", 5, () =>
+        Sweep(backend, snapshot, programs)
+    );
 }
 
 // 5. The same Rabi sweep on the integrated ("qutip") engine, for comparison.
@@ -208,20 +168,26 @@ await using (var backend = await Create("""{ "backend": "qutip", "qubits": 1 }""
                 .Build()
         )
         .ToList();
-    Report("101-point Rabi sweep, 1 qubit × 3 levels, 1000 shots, engine qutip", "(info)", 5, () => backend
-            .ExecuteAsync(
-                new ExecutionRequest
-                {
-                    Programs = programs,
-                    Shots = 1000,
-                    Seed = 1,
-                    Parameters = snapshot,
-                },
-                CancellationToken.None
-            )
-            .GetAwaiter()
-            .GetResult());
+    Report("101-point Rabi sweep, 1 qubit × 3 levels, 1000 shots, engine qutip", "(info)", 5, () =>
+        Sweep(backend, snapshot, programs)
+    );
 }
+
+// One sweep through the backend, as a client's run would make it: 1000 shots, a fixed seed.
+static void Sweep(IQuantumBackend backend, ParameterSnapshot snapshot, IReadOnlyList<PulseProgram> programs) =>
+    backend
+        .ExecuteAsync(
+            new ExecutionRequest
+            {
+                Programs = programs,
+                Shots = 1000,
+                Seed = 1,
+                Parameters = snapshot,
+            },
+            CancellationToken.None
+        )
+        .GetAwaiter()
+        .GetResult();
 
 static void Report(string name, string target, int runs, Action action, bool perOperation = false)
 {
