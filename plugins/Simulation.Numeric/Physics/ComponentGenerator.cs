@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 using LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Model;
 
 namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
@@ -20,7 +19,8 @@ internal sealed class ComponentGenerator
     private readonly double[] _w;
     private readonly (int From, int To, double Value)[][] _jumps;
     private readonly (int From, int To, double Value)[][] _lowering;
-    private readonly (int[] From, int[] To, double[] Value)[] _jumpsFlat;
+    private readonly LiouvilleTerms _terms;
+    private readonly HermitianTerms _hermitian;
 
     public ComponentGenerator(ComponentSpace space, DeviceModel device, IReadOnlyList<double> framesMhz)
     {
@@ -68,13 +68,6 @@ internal sealed class ComponentGenerator
             _g0[(k * d) + k] = new Complex(-0.5 * decay[k], -diagonalH[k]);
         }
 
-        _jumpsFlat =
-        [
-            .. _jumps.Select(j =>
-                (j.Select(e => e.From).ToArray(), j.Select(e => e.To).ToArray(), j.Select(e => e.Value).ToArray())
-            ),
-        ];
-
         // Exchange J·(a†b + a b†): −i·2πJ on every element that moves one excitation between the pair.
         for (var pa = 0; pa < space.Qubits.Length; pa++)
         {
@@ -102,6 +95,9 @@ internal sealed class ComponentGenerator
                 }
             }
         }
+
+        _terms = Terms(d);
+        _hermitian = HermitianTerms.From(_terms, d);
     }
 
     /// <summary>Component dimension d_C.</summary>
@@ -142,69 +138,140 @@ internal sealed class ComponentGenerator
         }
     }
 
-    /// <summary>dY for every block of <paramref name="y"/> with the given G (hot loop: written on raw doubles).</summary>
-    public void Derivative(ReadOnlySpan<Complex> g, ReadOnlySpan<Complex> y, Span<Complex> dy, int blocks)
+    /// <summary>
+    /// The derivative of the packed blocks (<see cref="HermitianPacking"/>) of a state with
+    /// <paramref name="restDim"/>² blocks, for drive amplitudes h_p (rad/µs) per member: each
+    /// Hermitian diagonal block through the real terms, each block above the diagonal through the complex ones.
+    /// </summary>
+    public void Derivative(ReadOnlySpan<Complex> drives, ReadOnlySpan<double> x, Span<double> dx, int restDim)
     {
-        var d = Dim;
-        var size = d * d;
-        var gd = MemoryMarshal.Cast<Complex, double>(g);
-        var yd = MemoryMarshal.Cast<Complex, double>(y);
-        var dd = MemoryMarshal.Cast<Complex, double>(dy);
-        var w = _w;
-        for (var b = 0; b < blocks; b++)
+        // Complex multipliers −i·h, i·h*, −i·h*, i·h per member as (re, im) at 8·member + 2·kind, and
+        // the drives' real and imaginary parts at 2·member and 2·member + 1.
+        Span<double> multipliers = stackalloc double[8 * drives.Length];
+        Span<double> parts = stackalloc double[2 * drives.Length];
+        for (var p = 0; p < drives.Length; p++)
         {
-            var o = 2 * b * size;
-            for (var k = 0; k < d; k++)
+            var (re, im) = (drives[p].Real, drives[p].Imaginary);
+            var m = multipliers.Slice(8 * p, 8);
+            (m[0], m[1]) = (im, -re);
+            (m[2], m[3]) = (im, re);
+            (m[4], m[5]) = (-im, -re);
+            (m[6], m[7]) = (-im, re);
+            (parts[2 * p], parts[(2 * p) + 1]) = (re, im);
+        }
+
+        var size = Dim * Dim;
+        var offset = 0;
+        for (var r = 0; r < restDim; r++)
+        {
+            _hermitian.Apply(parts, x.Slice(offset, size), dx.Slice(offset, size));
+            offset += size;
+            for (var rr = r + 1; rr < restDim; rr++)
             {
-                for (var l = 0; l < d; l++)
-                {
-                    var kl = o + (2 * ((k * d) + l));
-                    var wkl = w[(k * d) + l];
-                    var re = wkl * yd[kl];
-                    var im = wkl * yd[kl + 1];
-                    for (var m = 0; m < d; m++)
-                    {
-                        // G[k,m]·Y[m,l]
-                        var gi = 2 * ((k * d) + m);
-                        var yi = o + (2 * ((m * d) + l));
-                        var gr = gd[gi];
-                        var gim = gd[gi + 1];
-                        var yr = yd[yi];
-                        var yim = yd[yi + 1];
-                        re += (gr * yr) - (gim * yim);
-                        im += (gr * yim) + (gim * yr);
+                ComplexBlock(multipliers, x.Slice(offset, 2 * size), dx.Slice(offset, 2 * size));
+                offset += 2 * size;
+            }
+        }
+    }
 
-                        // Y[k,m]·conj(G[l,m])
-                        var hi = 2 * ((l * d) + m);
-                        var zi = o + (2 * ((k * d) + m));
-                        var hr = gd[hi];
-                        var him = gd[hi + 1];
-                        var zr = yd[zi];
-                        var zim = yd[zi + 1];
-                        re += (zr * hr) + (zim * him);
-                        im += (zim * hr) - (zr * him);
-                    }
-
-                    dd[kl] = re;
-                    dd[kl + 1] = im;
-                }
+    /// <summary>dY of one block (interleaved re, im) with the complex drive multipliers.</summary>
+    private void ComplexBlock(ReadOnlySpan<double> multipliers, ReadOnlySpan<double> y, Span<double> dy)
+    {
+        var size = Dim * Dim;
+        var constant = _terms.Constant.AsSpan();
+        var constantStart = _terms.ConstantStart.AsSpan(0, size + 1);
+        var driven = _terms.Driven.AsSpan();
+        var drivenStart = _terms.DrivenStart.AsSpan(0, size + 1);
+        for (var i = 0; i < size; i++)
+        {
+            var re = 0.0;
+            var im = 0.0;
+            foreach (var term in constant[constantStart[i]..constantStart[i + 1]])
+            {
+                var yr = y[term.Source];
+                var yi = y[term.Source + 1];
+                re += (term.Real * yr) - (term.Imaginary * yi);
+                im += (term.Real * yi) + (term.Imaginary * yr);
             }
 
-            foreach (var (from, to, value) in _jumpsFlat)
+            foreach (var term in driven[drivenStart[i]..drivenStart[i + 1]])
             {
-                for (var j = 0; j < from.Length; j++)
+                var cr = term.Factor * multipliers[term.Multiplier];
+                var ci = term.Factor * multipliers[term.Multiplier + 1];
+                var yr = y[term.Source];
+                var yi = y[term.Source + 1];
+                re += (cr * yr) - (ci * yi);
+                im += (cr * yi) + (ci * yr);
+            }
+
+            dy[2 * i] = re;
+            dy[(2 * i) + 1] = im;
+        }
+    }
+
+    /// <summary>
+    /// The terms of dY, grouped by target element: the diagonal of G·Y + Y·G† with the dephasing
+    /// weights, the jumps, the exchange entries of G acting from the left (on rows) and the right (on
+    /// columns), and each member's drive terms. For a†'s entry G[from, to] = −i·h·√k these are √k on
+    /// rows with −i·h (kind 0) and on columns with i·h* (kind 1); for a's entry G[to, from] = −i·h*·√k,
+    /// kinds 2 and 3.
+    /// </summary>
+    private LiouvilleTerms Terms(int d)
+    {
+        var terms = new LiouvilleTerms.Builder(d * d);
+        for (var k = 0; k < d; k++)
+        {
+            for (var l = 0; l < d; l++)
+            {
+                var i = (k * d) + l;
+                terms.Add(i, i, _g0[(k * d) + k] + Complex.Conjugate(_g0[(l * d) + l]) + _w[i]);
+            }
+        }
+
+        foreach (var jumps in _jumps)
+        {
+            foreach (var (fk, tk, vk) in jumps)
+            {
+                foreach (var (fl, tl, vl) in jumps)
                 {
-                    for (var i = 0; i < from.Length; i++)
-                    {
-                        var v = value[j] * value[i];
-                        var src = o + (2 * ((from[j] * d) + from[i]));
-                        var dst = o + (2 * ((to[j] * d) + to[i]));
-                        dd[dst] += v * yd[src];
-                        dd[dst + 1] += v * yd[src + 1];
-                    }
+                    terms.Add((tk * d) + tl, (fk * d) + fl, vk * vl);
                 }
             }
         }
+
+        for (var r = 0; r < d; r++)
+        {
+            for (var c = 0; c < d; c++)
+            {
+                var g = _g0[(r * d) + c];
+                if (r == c || g == Complex.Zero)
+                {
+                    continue;
+                }
+
+                for (var m = 0; m < d; m++)
+                {
+                    terms.Add((r * d) + m, (c * d) + m, g); // (G·Y)[r, m] += G[r, c]·Y[c, m]
+                    terms.Add((m * d) + r, (m * d) + c, Complex.Conjugate(g)); // (Y·G†)[m, r] += Y[m, c]·conj(G[r, c])
+                }
+            }
+        }
+
+        for (var p = 0; p < _lowering.Length; p++)
+        {
+            foreach (var (from, to, v) in _lowering[p])
+            {
+                for (var m = 0; m < d; m++)
+                {
+                    terms.AddDriven((from * d) + m, (to * d) + m, p, v, kind: 0);
+                    terms.AddDriven((m * d) + from, (m * d) + to, p, v, kind: 1);
+                    terms.AddDriven((to * d) + m, (from * d) + m, p, v, kind: 2);
+                    terms.AddDriven((m * d) + to, (m * d) + from, p, v, kind: 3);
+                }
+            }
+        }
+
+        return terms.Build();
     }
 
     /// <summary>The Liouvillian (d_C²×d_C², row-major vec) for the given G.</summary>

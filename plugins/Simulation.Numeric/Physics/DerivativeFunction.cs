@@ -1,6 +1,4 @@
-using System.Numerics;
-
 namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
 
-/// <summary>dy/dt at time t (µs).</summary>
-internal delegate void DerivativeFunction(double t, ReadOnlySpan<Complex> y, Span<Complex> dy);
+/// <summary>dy/dt at time t (µs) of a real state vector.</summary>
+internal delegate void DerivativeFunction(double t, ReadOnlySpan<double> y, Span<double> dy);

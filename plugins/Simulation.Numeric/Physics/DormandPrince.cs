@@ -1,11 +1,9 @@
-using System.Numerics;
-
 namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
 
 /// <summary>
 /// Adaptive explicit Runge–Kutta 5(4) of Dormand and Prince (J. Comput. Appl. Math. 6, 19, 1980)
 /// with first-same-as-last stages. A step is accepted when the embedded error estimate satisfies
-/// max_i ‖e_i‖ / (atol + rtol·max(‖y_i‖, ‖y_i'‖)) ≤ 1 (‖z‖ = max(|Re z|, |Im z|)); the next step is h·clamp(0.9·err^(−1/5), 0.2, 5).
+/// max_i |e_i| / (atol + rtol·max(|y_i|, |y_i'|)) ≤ 1 over the real components; the next step is h·clamp(0.9·err^(−1/5), 0.2, 5).
 /// </summary>
 internal static class DormandPrince
 {
@@ -40,12 +38,10 @@ internal static class DormandPrince
         E6 = 22.0 / 525,
         E7 = -1.0 / 40;
 
-    private static double MaxPart(Complex z) => Math.Max(Math.Abs(z.Real), Math.Abs(z.Imaginary));
-
     /// <summary>Integrates y from t0 to t1 in place; returns the number of accepted steps.</summary>
     public static int Integrate(
         DerivativeFunction f,
-        Span<Complex> y,
+        Span<double> y,
         double t0,
         double t1,
         double firstStep,
@@ -55,15 +51,16 @@ internal static class DormandPrince
     )
     {
         var n = y.Length;
-        var k1 = new Complex[n];
-        var k2 = new Complex[n];
-        var k3 = new Complex[n];
-        var k4 = new Complex[n];
-        var k5 = new Complex[n];
-        var k6 = new Complex[n];
-        var k7 = new Complex[n];
-        var stage = new Complex[n];
-        var next = new Complex[n];
+        var buffer = new double[9 * n];
+        var k1 = buffer.AsSpan(0, n);
+        var k2 = buffer.AsSpan(n, n);
+        var k3 = buffer.AsSpan(2 * n, n);
+        var k4 = buffer.AsSpan(3 * n, n);
+        var k5 = buffer.AsSpan(4 * n, n);
+        var k6 = buffer.AsSpan(5 * n, n);
+        var k7 = buffer.AsSpan(6 * n, n);
+        var stage = buffer.AsSpan(7 * n, n);
+        var next = buffer.AsSpan(8 * n, n);
 
         var t = t0;
         var h = Math.Min(firstStep, t1 - t0);
@@ -122,15 +119,17 @@ internal static class DormandPrince
             for (var i = 0; i < n; i++)
             {
                 var e = h * ((E1 * k1[i]) + (E3 * k3[i]) + (E4 * k4[i]) + (E5 * k5[i]) + (E6 * k6[i]) + (E7 * k7[i]));
-                var scale = atol + (rtol * Math.Max(MaxPart(y[i]), MaxPart(next[i])));
-                err = Math.Max(err, MaxPart(e) / scale);
+                var scale = atol + (rtol * Math.Max(Math.Abs(y[i]), Math.Abs(next[i])));
+                err = Math.Max(err, Math.Abs(e) / scale);
             }
 
             if (err <= 1.0)
             {
                 t = last ? t1 : t + h;
                 next.CopyTo(y);
-                (k1, k7) = (k7, k1);
+                var swap = k1;
+                k1 = k7;
+                k7 = swap;
                 accepted++;
             }
 

@@ -51,7 +51,8 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
  * duration in a sweep (ConstantPropagator); components larger than 16 states are always integrated,
  * since their d_C²×d_C² Liouvillian would be too large to diagonalise. Otherwise (shaped envelopes, several carriers on one
  * component) the segment is integrated with adaptive Dormand–Prince 5(4) under an explicit
- * error tolerance; such results are memoised on the exact input state (SegmentMemo). The
+ * error tolerance, on the packed real form of ρ (HermitianPacking: ρ is Hermitian, so half of its
+ * numbers determine the rest); such results are memoised on the exact input state (SegmentMemo). The
  * Integrated engine ("qutip" in the configuration) integrates every segment that way with
  * tighter tolerances and no caches, as an independent cross-check of the same model.
  *
@@ -327,7 +328,7 @@ internal sealed class MasterEquationSolver
             if (memoKey is null || !_memo.TryApply(memoKey, y))
             {
                 var input = memoKey is null ? null : (Complex[])y.Clone();
-                Integrate(generator, drives, frames, ta, tb, y, blocks, cancellationToken);
+                Integrate(generator, drives, frames, ta, tb, y, component.RestDim, cancellationToken);
                 if (memoKey is not null)
                 {
                     _memo.Add(memoKey, input, y);
@@ -379,11 +380,10 @@ internal sealed class MasterEquationSolver
         double ta,
         double tb,
         Complex[] y,
-        int blocks,
+        int restDim,
         CancellationToken cancellationToken
     )
     {
-        var g = new Complex[generator.Dim * generator.Dim];
         var h = new Complex[drives.Length];
         var magnitudes = new double[drives.Length];
         for (var p = 0; p < drives.Length; p++)
@@ -410,7 +410,7 @@ internal sealed class MasterEquationSolver
             }
         }
 
-        void Derivative(double t, ReadOnlySpan<Complex> state, Span<Complex> ds)
+        void Derivative(double t, ReadOnlySpan<double> state, Span<double> ds)
         {
             for (var p = 0; p < drives.Length; p++)
             {
@@ -424,12 +424,16 @@ internal sealed class MasterEquationSolver
                 h[p] = rate[p] == 0 ? value : value * Complex.FromPolarCoordinates(1.0, -rate[p] * t);
             }
 
-            generator.BuildG(h, g);
-            generator.Derivative(g, state, ds, blocks);
+            generator.Derivative(h, state, ds, restDim);
         }
 
+        // ρ is Hermitian, so only half of its blocks' real parameters are integrated.
+        var d = generator.Dim;
+        var packed = new double[HermitianPacking.Length(d, restDim)];
+        HermitianPacking.Pack(y, packed, d, restDim);
         var firstStep = 0.05 / generator.RateBound(magnitudes);
-        DormandPrince.Integrate(Derivative, y, ta, tb, firstStep, _atol, _rtol, cancellationToken);
+        DormandPrince.Integrate(Derivative, packed, ta, tb, firstStep, _atol, _rtol, cancellationToken);
+        HermitianPacking.Unpack(packed, y, d, restDim);
     }
 
     /// <summary>h = (Ω/2)·s(t)·e^{i·phase}·e^{−i2π(f_d − f_frame)t}, rad/µs.</summary>

@@ -19,8 +19,20 @@ public sealed record PulseEnvelope
     /// <summary>The envelope family.</summary>
     public EnvelopeShape Shape { get; init; } = EnvelopeShape.Square;
 
+    // g(0) of the Gaussian, kept with Sigmas (it is a function of Sigmas alone, so equality is unchanged):
+    // a simulator samples the envelope at every integration stage.
+    private readonly double _gaussianEdge = Math.Exp(-2.0);
+
     /// <summary>Half-width of a Gaussian in units of sigma (the pulse spans ±Sigmas·σ).</summary>
-    public double Sigmas { get; init; } = 2.0;
+    public double Sigmas
+    {
+        get;
+        init
+        {
+            field = value;
+            _gaussianEdge = Math.Exp(-value * value / 2);
+        }
+    } = 2.0;
 
     /// <summary>DRAG coefficient alpha in MHz; infinity switches the quadrature off.</summary>
     public double DragAlpha { get; init; } = double.PositiveInfinity;
@@ -88,7 +100,7 @@ public sealed record PulseEnvelope
                 var sigma = width / (2 * Sigmas);
                 var x = t - (width / 2);
                 var g = Math.Exp(-x * x / (2 * sigma * sigma));
-                var edge = Math.Exp(-Sigmas * Sigmas / 2);
+                var edge = _gaussianEdge;
                 var norm = 1 - edge;
                 return ((g - edge) / norm, -x / (sigma * sigma) * g / norm);
             }
