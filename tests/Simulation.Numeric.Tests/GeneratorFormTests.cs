@@ -82,7 +82,8 @@ public sealed class GeneratorFormTests
         var packed = new double[HermitianPacking.Length(d, space.RestDim)];
         HermitianPacking.Pack(blocks, packed, d, space.RestDim);
         var derivative = new double[packed.Length];
-        generator.Derivative(drives, packed, derivative, space.RestDim);
+        var parts = drives.SelectMany(h => new[] { h.Real, h.Imaginary }).ToArray();
+        generator.Derivative(parts, packed, derivative, space.RestDim);
         var actual = new Complex[blocks.Length];
         HermitianPacking.Unpack(derivative, actual, d, space.RestDim);
 

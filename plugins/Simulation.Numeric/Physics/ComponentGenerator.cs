@@ -140,31 +140,35 @@ internal sealed class ComponentGenerator
 
     /// <summary>
     /// The derivative of the packed blocks (<see cref="HermitianPacking"/>) of a state with
-    /// <paramref name="restDim"/>² blocks, for drive amplitudes h_p (rad/µs) per member: each
-    /// Hermitian diagonal block through the real terms, each block above the diagonal through the complex ones.
+    /// <paramref name="restDim"/>² blocks, for drive amplitudes h_p (rad/µs) given as Re h_p, Im h_p at
+    /// 2·p and 2·p + 1 of <paramref name="drives"/>: each Hermitian diagonal block through the real
+    /// terms, each block above the diagonal through the complex ones.
     /// </summary>
-    public void Derivative(ReadOnlySpan<Complex> drives, ReadOnlySpan<double> x, Span<double> dx, int restDim)
+    public void Derivative(ReadOnlySpan<double> drives, ReadOnlySpan<double> x, Span<double> dx, int restDim)
     {
-        // Complex multipliers −i·h, i·h*, −i·h*, i·h per member as (re, im) at 8·member + 2·kind, and
-        // the drives' real and imaginary parts at 2·member and 2·member + 1.
-        Span<double> multipliers = stackalloc double[8 * drives.Length];
-        Span<double> parts = stackalloc double[2 * drives.Length];
-        for (var p = 0; p < drives.Length; p++)
+        var size = Dim * Dim;
+        if (restDim == 1)
         {
-            var (re, im) = (drives[p].Real, drives[p].Imaginary);
+            _hermitian.Apply(drives, x, dx);
+            return;
+        }
+
+        // Complex multipliers −i·h, i·h*, −i·h*, i·h per member as (re, im) at 8·member + 2·kind.
+        Span<double> multipliers = stackalloc double[4 * drives.Length];
+        for (var p = 0; 2 * p < drives.Length; p++)
+        {
+            var (re, im) = (drives[2 * p], drives[(2 * p) + 1]);
             var m = multipliers.Slice(8 * p, 8);
             (m[0], m[1]) = (im, -re);
             (m[2], m[3]) = (im, re);
             (m[4], m[5]) = (-im, -re);
             (m[6], m[7]) = (-im, re);
-            (parts[2 * p], parts[(2 * p) + 1]) = (re, im);
         }
 
-        var size = Dim * Dim;
         var offset = 0;
         for (var r = 0; r < restDim; r++)
         {
-            _hermitian.Apply(parts, x.Slice(offset, size), dx.Slice(offset, size));
+            _hermitian.Apply(drives, x.Slice(offset, size), dx.Slice(offset, size));
             offset += size;
             for (var rr = r + 1; rr < restDim; rr++)
             {

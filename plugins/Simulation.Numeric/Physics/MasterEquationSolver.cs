@@ -384,7 +384,7 @@ internal sealed class MasterEquationSolver
         CancellationToken cancellationToken
     )
     {
-        var h = new Complex[drives.Length];
+        var h = new double[2 * drives.Length];
         var magnitudes = new double[drives.Length];
         for (var p = 0; p < drives.Length; p++)
         {
@@ -414,14 +414,18 @@ internal sealed class MasterEquationSolver
         {
             for (var p = 0; p < drives.Length; p++)
             {
-                if (drives[p] is not { } pulse)
+                var value = Complex.Zero;
+                if (drives[p] is { } pulse)
                 {
-                    h[p] = Complex.Zero;
-                    continue;
+                    value = factor[p] * pulse.EnvelopeAt(t);
+                    if (rate[p] != 0)
+                    {
+                        value *= Complex.FromPolarCoordinates(1.0, -rate[p] * t);
+                    }
                 }
 
-                var value = factor[p] * pulse.EnvelopeAt(t);
-                h[p] = rate[p] == 0 ? value : value * Complex.FromPolarCoordinates(1.0, -rate[p] * t);
+                h[2 * p] = value.Real;
+                h[(2 * p) + 1] = value.Imaginary;
             }
 
             generator.Derivative(h, state, ds, restDim);
