@@ -121,16 +121,22 @@ internal sealed class HermitianTerms
     {
         var constant = _constant.AsSpan();
         var driven = _driven.AsSpan();
+        var constantStart = _constantStart.AsSpan(0, dx.Length + 1);
+        var drivenStart = _drivenStart.AsSpan(0, dx.Length + 1);
+        int c = 0,
+            e = 0;
         for (var i = 0; i < dx.Length; i++)
         {
+            // Each row's terms follow the previous row's, so one cursor per list walks them all.
             var sum = 0.0;
-            foreach (var (source, value) in constant[_constantStart[i].._constantStart[i + 1]])
+            for (var end = constantStart[i + 1]; c < end; c++)
             {
-                sum += value * x[source];
+                sum += constant[c].Value * x[constant[c].Source];
             }
 
-            foreach (var (source, factor, drive) in driven[_drivenStart[i].._drivenStart[i + 1]])
+            for (var end = drivenStart[i + 1]; e < end; e++)
             {
+                var (source, factor, drive) = driven[e];
                 sum += factor * drives[drive] * x[source];
             }
 
