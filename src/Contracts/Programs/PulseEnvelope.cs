@@ -97,12 +97,13 @@ public sealed record PulseEnvelope
                 return (1.0, 0.0);
             case EnvelopeShape.Gaussian or EnvelopeShape.Drag:
             {
-                var sigma = width / (2 * Sigmas);
-                var x = t - (width / 2);
-                var g = Math.Exp(-x * x / (2 * sigma * sigma));
+                // u = (t − w/2)/σ; one division per sample, as a simulator samples at every integration stage.
+                var inverseSigma = 2 * Sigmas / width;
+                var u = (t - (width / 2)) * inverseSigma;
+                var g = Math.Exp(-0.5 * u * u);
                 var edge = _gaussianEdge;
-                var norm = 1 - edge;
-                return ((g - edge) / norm, -x / (sigma * sigma) * g / norm);
+                var scale = 1 / (1 - edge);
+                return ((g - edge) * scale, -u * inverseSigma * g * scale);
             }
 
             case EnvelopeShape.Blackman
