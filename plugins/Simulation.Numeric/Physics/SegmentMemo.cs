@@ -11,11 +11,19 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
 /// </summary>
 internal sealed class SegmentMemo
 {
-    private const long CapacityElements = 4L << 20; // 4 Mi complex numbers (64 MiB) of inputs and outputs
+    /// <summary>Budget in bytes, counting the state arrays, the key and the bookkeeping of each entry.</summary>
+    private const long CapacityBytes = 16L << 20;
+
+    /// <summary>Rough bytes of one entry besides its two state arrays and key (list slot, tuple, array and string headers, dictionary node).</summary>
+    private const long EntryOverheadBytes = 160;
+
     private readonly ConcurrentDictionary<string, List<(Complex[] Input, Complex[] Output)>> _entries = new(
         StringComparer.Ordinal
     );
     private long _stored;
+
+    /// <summary>Entries held now (for diagnostics and tests).</summary>
+    public int Count => _entries.Values.Sum(list => list.Count);
 
     /// <summary>Copies a remembered output into <paramref name="state"/> and returns true when the input matches.</summary>
     public bool TryApply(string key, Span<Complex> state)
@@ -40,16 +48,22 @@ internal sealed class SegmentMemo
         return false;
     }
 
-    /// <summary>Remembers one result; a full memo starts afresh, so a long-lived solver keeps memoising its current sweep.</summary>
+    /// <summary>
+    /// Remembers one result; a full memo starts afresh, so a long-lived solver keeps memoising its
+    /// current sweep. The budget counts what an entry really holds: many small entries (a single
+    /// qubit's 3×3 state) are mostly key and bookkeeping, and a memo that grew without that count
+    /// would keep a large heap alive for every later garbage collection to walk.
+    /// </summary>
     public void Add(string key, ReadOnlySpan<Complex> input, ReadOnlySpan<Complex> output)
     {
-        var size = 2L * input.Length;
-        if (size > CapacityElements)
+        ArgumentNullException.ThrowIfNull(key);
+        var size = (16L * (input.Length + output.Length)) + (2L * key.Length) + EntryOverheadBytes;
+        if (size > CapacityBytes)
         {
             return;
         }
 
-        if (Interlocked.Add(ref _stored, size) > CapacityElements)
+        if (Interlocked.Add(ref _stored, size) > CapacityBytes)
         {
             // Forgetting is safe: an entry is an exact result that integrating again reproduces.
             _entries.Clear();
