@@ -94,16 +94,7 @@ if (Runs(2))
     await using (var backend = await Create("""{ "qubits": 1 }"""))
     {
         var snapshot = Snapshot(backend);
-        var programs = Enumerable
-            .Range(0, 101)
-            .Select(i =>
-                PulseProgram
-                    .Builder()
-                    .Play(0, 5000, 0.2, 0, 0.002 * i, PulseEnvelope.Square)
-                    .Measure(0, 6999.5, 0.15, 1, "m")
-                    .Build()
-            )
-            .ToList();
+        var programs = SquareRabiPrograms();
         Report("101-point Rabi sweep, 1 qubit × 3 levels, 1000 shots", "≤ 20 ms", 30, () =>
             Sweep(backend, snapshot, programs)
         );
@@ -181,7 +172,17 @@ if (Runs(5))
     await using (var backend = await Create("""{ "backend": "qutip", "qubits": 1 }"""))
     {
         var snapshot = Snapshot(backend);
-        var programs = Enumerable
+        var programs = SquareRabiPrograms();
+        Report("101-point Rabi sweep, 1 qubit × 3 levels, 1000 shots, engine qutip", "(info)", 5, () =>
+            Sweep(backend, snapshot, programs)
+        );
+    }
+}
+
+// The 101 widths of a square-pulse Rabi sweep on qubit 0, measured after each pulse.
+static List<PulseProgram> SquareRabiPrograms() =>
+    [
+        .. Enumerable
             .Range(0, 101)
             .Select(i =>
                 PulseProgram
@@ -189,13 +190,8 @@ if (Runs(5))
                     .Play(0, 5000, 0.2, 0, 0.002 * i, PulseEnvelope.Square)
                     .Measure(0, 6999.5, 0.15, 1, "m")
                     .Build()
-            )
-            .ToList();
-        Report("101-point Rabi sweep, 1 qubit × 3 levels, 1000 shots, engine qutip", "(info)", 5, () =>
-            Sweep(backend, snapshot, programs)
-        );
-    }
-}
+            ),
+    ];
 
 // One sweep through the backend, as a client's run would make it: 1000 shots, a fixed seed.
 static void Sweep(IQuantumBackend backend, ParameterSnapshot snapshot, IReadOnlyList<PulseProgram> programs) =>
