@@ -1,4 +1,5 @@
 using System.Numerics;
+using LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Model;
 using LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
 using static LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Tests.TestDevices;
 
@@ -25,6 +26,32 @@ public sealed class GeneratorFormTests
         Complex[] drives = [new(80, -35), new(-12, 60)];
 
         AssertMatchesDense(space, generator, drives, RandomHermitian(space.JointDim, seed: 3));
+    }
+
+    [Fact]
+    public void PackedDerivative_OfThreeCoupledQubits_MatchesTheDenseLiouvillian()
+    {
+        // A chain of three coupled 3-level qubits is one 27-state component (always integrated),
+        // with the outer two driven.
+        var device = new DeviceModel
+        {
+            Qubits =
+            [
+                Qubit(levels: 3, t1: 20, t2: 15),
+                Qubit(levels: 3, f01: 5100, t1: 30, t2: 50, thermal: 0.01),
+                Qubit(levels: 3, f01: 4950, t1: 25, t2: 40),
+            ],
+            Couplings = new Dictionary<(int A, int B), double> { [(0, 1)] = 3.0, [(1, 2)] = 2.5 },
+        };
+        var space = new ComponentSpace(0, [3, 3, 3], [0, 1, 2]);
+        var generator = new ComponentGenerator(space, device, [5000.0, 5000.0, 5000.0]);
+
+        AssertMatchesDense(
+            space,
+            generator,
+            [new(40, 15), Complex.Zero, new(-25, 70)],
+            RandomHermitian(space.JointDim, seed: 4)
+        );
     }
 
     [Fact]
