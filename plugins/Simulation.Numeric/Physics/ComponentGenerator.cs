@@ -186,20 +186,25 @@ internal sealed class ComponentGenerator
         var constantStart = _terms.ConstantStart.AsSpan(0, size + 1);
         var driven = _terms.Driven.AsSpan();
         var drivenStart = _terms.DrivenStart.AsSpan(0, size + 1);
+        int c = 0,
+            e = 0;
         for (var i = 0; i < size; i++)
         {
+            // Each element's terms follow the previous element's, so one cursor per list walks them all.
             var re = 0.0;
             var im = 0.0;
-            foreach (var term in constant[constantStart[i]..constantStart[i + 1]])
+            for (var end = constantStart[i + 1]; c < end; c++)
             {
+                var term = constant[c];
                 var yr = y[term.Source];
                 var yi = y[term.Source + 1];
                 re += (term.Real * yr) - (term.Imaginary * yi);
                 im += (term.Real * yi) + (term.Imaginary * yr);
             }
 
-            foreach (var term in driven[drivenStart[i]..drivenStart[i + 1]])
+            for (var end = drivenStart[i + 1]; e < end; e++)
             {
+                var term = driven[e];
                 var cr = term.Factor * multipliers[term.Multiplier];
                 var ci = term.Factor * multipliers[term.Multiplier + 1];
                 var yr = y[term.Source];
