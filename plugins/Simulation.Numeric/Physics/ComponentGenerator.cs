@@ -260,8 +260,9 @@ internal sealed class ComponentGenerator
 
                 for (var m = 0; m < d; m++)
                 {
-                    terms.Add((r * d) + m, (c * d) + m, g); // (G·Y)[r, m] += G[r, c]·Y[c, m]
-                    terms.Add((m * d) + r, (m * d) + c, Complex.Conjugate(g)); // (Y·G†)[m, r] += Y[m, c]·conj(G[r, c])
+                    // (G·Y)[r, m] += G[r, c]·Y[c, m] and (Y·G†)[m, r] += Y[m, c]·conj(G[r, c])
+                    terms.Add((r * d) + m, (c * d) + m, g);
+                    terms.Add((m * d) + r, (m * d) + c, Complex.Conjugate(g));
                 }
             }
         }

@@ -3,7 +3,8 @@ namespace LeeQ.Epii.Platform.Plugins.Simulation.Numeric.Physics;
 /// <summary>
 /// Adaptive explicit Runge–Kutta 5(4) of Dormand and Prince (J. Comput. Appl. Math. 6, 19, 1980)
 /// with first-same-as-last stages. A step is accepted when the embedded error estimate satisfies
-/// max_i |e_i| / (atol + rtol·max(|y_i|, |y_i'|)) ≤ 1 over the real components; the next step is h·clamp(0.9·err^(−1/5), 0.2, 5).
+/// max_i |e_i| / (atol + rtol·max(|y_i|, |y_i'|)) ≤ 1 over the real components; the next step is
+/// h·clamp(0.9·err^(−1/5), 0.2, 5).
 /// </summary>
 internal static class DormandPrince
 {

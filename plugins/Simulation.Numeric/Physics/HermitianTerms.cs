@@ -116,7 +116,9 @@ internal sealed class HermitianTerms
         );
     }
 
-    /// <summary>dx of one Hermitian block; <paramref name="drives"/> holds Re h and Im h of each member in turn.</summary>
+    /// <summary>
+    /// dx of one Hermitian block; <paramref name="drives"/> holds Re h and Im h of each member in turn.
+    /// </summary>
     public void Apply(ReadOnlySpan<double> drives, ReadOnlySpan<double> x, Span<double> dx)
     {
         var constant = _constant.AsSpan();
@@ -144,7 +146,10 @@ internal sealed class HermitianTerms
         }
     }
 
-    /// <summary>Where the real and imaginary parts of element <paramref name="element"/> sit in x, and the sign of the latter.</summary>
+    /// <summary>
+    /// Where the real and imaginary parts of element <paramref name="element"/> sit in x, and the sign
+    /// of the latter.
+    /// </summary>
     private static (int Re, int Im, double Sign) Parts(int element, int d)
     {
         var (a, b) = (element / d, element % d);

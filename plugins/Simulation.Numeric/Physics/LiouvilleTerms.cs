@@ -30,7 +30,10 @@ internal sealed class LiouvilleTerms
     /// <summary>First driven term of each target element, and their count at the end.</summary>
     public int[] DrivenStart { get; }
 
-    /// <summary>CSR row starts of terms sorted by target: the first term of each of <paramref name="size"/> targets, then the count.</summary>
+    /// <summary>
+    /// Row starts of terms sorted by target: the first term of each of <paramref name="size"/>
+    /// targets, then the count.
+    /// </summary>
     public static int[] RowStarts(IEnumerable<int> sortedTargets, int size)
     {
         ArgumentNullException.ThrowIfNull(sortedTargets);
@@ -57,7 +60,7 @@ internal sealed class LiouvilleTerms
         /// <summary>Adds dY[target] += value·Y[source] (element indices).</summary>
         public void Add(int target, int source, Complex value) => _constant.Add((target, source, value));
 
-        /// <summary>Adds dY[target] += factor·μ·Y[source], μ the member's drive multiplier of the given kind.</summary>
+        /// <summary>Adds dY[target] += factor·μ·Y[source], μ the member's drive multiplier of that kind.</summary>
         public void AddDriven(int target, int source, int member, double factor, int kind) =>
             _driven.Add((target, source, factor, (8 * member) + (2 * kind)));
 

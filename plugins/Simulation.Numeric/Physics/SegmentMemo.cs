@@ -14,7 +14,10 @@ internal sealed class SegmentMemo
     /// <summary>Budget in bytes, counting the state arrays, the key and the bookkeeping of each entry.</summary>
     private const long CapacityBytes = 16L << 20;
 
-    /// <summary>Rough bytes of one entry besides its two state arrays and key (list slot, tuple, array and string headers, dictionary node).</summary>
+    /// <summary>
+    /// Rough bytes of one entry besides its two state arrays and key (list slot, tuple, array and
+    /// string headers, dictionary node).
+    /// </summary>
     private const long EntryOverheadBytes = 160;
 
     private readonly ConcurrentDictionary<string, List<(Complex[] Input, Complex[] Output)>> _entries = new(
@@ -25,7 +28,9 @@ internal sealed class SegmentMemo
     /// <summary>Entries held now (for diagnostics and tests).</summary>
     public int Count => _entries.Values.Sum(list => list.Count);
 
-    /// <summary>Copies a remembered output into <paramref name="state"/> and returns true when the input matches.</summary>
+    /// <summary>
+    /// Copies a remembered output into <paramref name="state"/> and returns true when the input matches.
+    /// </summary>
     public bool TryApply(string key, Span<Complex> state)
     {
         if (!_entries.TryGetValue(key, out var list))
