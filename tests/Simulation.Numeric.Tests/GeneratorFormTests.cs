@@ -68,6 +68,22 @@ public sealed class GeneratorFormTests
     }
 
     [Fact]
+    public void PackedDerivative_OfADrivenCoupledPairBesideAnotherQubit_MatchesTheDenseLiouvillian()
+    {
+        // q0–q1 coupled (one 6-state component: 3 × 2 levels), q2 uncoupled with 2 levels: the pair's
+        // component sees 2 rest states, so one block above the diagonal carries both members' drives.
+        var device = new DeviceModel
+        {
+            Qubits = [Qubit(levels: 3, t1: 20, t2: 15), Qubit(levels: 2, f01: 5100, t1: 30), Qubit(levels: 2)],
+            Couplings = new Dictionary<(int A, int B), double> { [(0, 1)] = 4.0 },
+        };
+        var space = new ComponentSpace(0, [3, 2, 2], [0, 1]);
+        var generator = new ComponentGenerator(space, device, [5002.0, 5002.0]);
+
+        AssertMatchesDense(space, generator, [new(55, -20), new(-30, 45)], RandomHermitian(space.JointDim, seed: 8));
+    }
+
+    [Fact]
     public void Packing_RoundTripsAHermitianState_Exactly()
     {
         var space = new ComponentSpace(0, [3, 2, 2], [0]);
